@@ -1,0 +1,96 @@
+# Wmo wegwijzer: `make run` starts the product, `make test` checks it. Nothing else is needed.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python 3.10 (Rasa 3.6 needs it): pyenv's 3.10.13 first, then whatever is on PATH.
+PY310 ?= $(firstword $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.10.13/bin/python3.10) $(shell command -v python3.10 2>/dev/null))
+
+# Environments and trained models are kept by content hash, so a change to a lock file or to
+# the training data is all it takes to rebuild, and CI can keep them between clean clones.
+CACHE_DIR ?= $(CURDIR)/.cache
+hash_of = $(shell cat $(1) | sha256sum | cut -c1-12)
+
+BOT_VENV     := $(CACHE_DIR)/venvs/bot-$(call hash_of,bot/requirements.lock)
+ACTIONS_VENV := $(CACHE_DIR)/venvs/actions-$(call hash_of,actions/requirements.lock)
+SK_VENV      := $(CACHE_DIR)/venvs/sociale_kaart-$(call hash_of,sociale_kaart/requirements.lock)
+
+TRAINING_INPUTS := bot/requirements.lock bot/config.yml bot/domain.yml $(sort $(shell find bot/data -type f -name '*.yml'))
+MODEL := $(CACHE_DIR)/models/wegwijzer-$(call hash_of,$(TRAINING_INPUTS)).tar.gz
+
+ENVS := $(BOT_VENV)/.ready $(ACTIONS_VENV)/.ready $(SK_VENV)/.ready
+STACK_ARGS := --bot-python $(BOT_VENV)/bin/python --actions-python $(ACTIONS_VENV)/bin/python \
+              --sk-python $(SK_VENV)/bin/python --model $(MODEL)
+
+.PHONY: help run setup train test lint typecheck test-sociale-kaart test-actions validate \
+        test-e2e compose-check system-deps clean
+
+help:
+	@echo "make run    start the wegwijzer on this machine (http://localhost:8000/)"
+	@echo "make test   run every check: lint, unit tests, Rasa data, end-to-end, browser"
+	@echo "make train  train the Rasa model if the data changed"
+	@echo "make clean  remove environments, models and local databases"
+
+run: setup
+	@$(SK_VENV)/bin/python scripts/stack.py $(STACK_ARGS)
+
+setup: $(ENVS) $(MODEL)
+
+$(BOT_VENV)/.ready: bot/requirements.lock
+	@scripts/make_venv.sh "$(PY310)" $(BOT_VENV) $< "bot (Rasa; the largest, a few minutes)"
+
+$(ACTIONS_VENV)/.ready: actions/requirements.lock
+	@scripts/make_venv.sh "$(PY310)" $(ACTIONS_VENV) $< "action server"
+
+$(SK_VENV)/.ready: sociale_kaart/requirements.lock
+	@scripts/make_venv.sh "$(PY310)" $(SK_VENV) $< "sociale kaart"
+
+train: $(MODEL)
+
+$(MODEL): | $(BOT_VENV)/.ready
+	@echo "==> Training the Rasa model (data, domain or config changed; about 2 minutes)..."
+	@mkdir -p $(dir $@)
+	@start=$$(date +%s); cd bot && RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 \
+	  $(BOT_VENV)/bin/rasa train --force --quiet --out $(dir $@) \
+	  --fixed-model-name $(basename $(basename $(notdir $@))) \
+	  && echo "==> Model trained in $$(( $$(date +%s) - start )) s: $@"
+	@find $(dir $@) -name 'wegwijzer-*.tar.gz' ! -name '$(notdir $@)' -delete
+
+test: lint typecheck test-sociale-kaart test-actions validate test-e2e compose-check
+	@echo "==> All checks passed."
+
+lint: $(SK_VENV)/.ready
+	@echo "==> ruff"
+	@$(SK_VENV)/bin/ruff check .
+
+typecheck: $(SK_VENV)/.ready
+	@echo "==> mypy"
+	@$(SK_VENV)/bin/mypy sociale_kaart scripts
+
+test-sociale-kaart: $(SK_VENV)/.ready
+	@echo "==> sociale kaart unit tests"
+	@$(SK_VENV)/bin/python -m pytest tests/sociale_kaart
+
+test-actions: $(ACTIONS_VENV)/.ready
+	@echo "==> action unit tests"
+	@$(ACTIONS_VENV)/bin/python -m pytest tests/actions
+
+validate: $(BOT_VENV)/.ready
+	@echo "==> rasa data validate"
+	@cd bot && RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 \
+	  $(BOT_VENV)/bin/rasa data validate --quiet
+
+test-e2e: setup system-deps
+	@echo "==> end-to-end and browser tests (starts the real stack on free ports)"
+	@WMO_BOT_PYTHON=$(BOT_VENV)/bin/python WMO_ACTIONS_PYTHON=$(ACTIONS_VENV)/bin/python \
+	  WMO_SK_PYTHON=$(SK_VENV)/bin/python WMO_MODEL=$(MODEL) \
+	  $(SK_VENV)/bin/python -m pytest tests/e2e
+
+compose-check: system-deps
+	@echo "==> docker-compose config"
+	@docker-compose --env-file .env.example config -q && echo "docker-compose.yml is valid"
+
+system-deps:
+	@scripts/system_deps.sh
+
+clean:
+	rm -rf $(CACHE_DIR) var

@@ -1,0 +1,1 @@
+"""Custom actions of the Wmo wegwijzer; rasa-sdk imports every submodule of this package."""

@@ -1,0 +1,269 @@
+"""Start the whole Wmo wegwijzer on this machine: sociale kaart, action server and Rasa.
+
+`make run` calls this with the default ports; the end-to-end tests import `Stack` and start it
+on free ports. Standard library only, so it runs with any Python 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+READY_TIMEOUT_SECONDS = 240
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Service:
+    name: str
+    command: list[str]
+    env: dict[str, str]
+    health_url: str
+    cwd: Path = ROOT
+    log_path: Path | None = None
+    process: subprocess.Popen | None = None
+
+    def start(self, log_dir: Path) -> None:
+        self.log_path = log_dir / f"{self.name}.log"
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            self.command,
+            cwd=self.cwd,
+            env={**os.environ, **self.env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # so Ctrl-C in the terminal reaches only us; we stop them
+        )
+        log.close()
+
+    def is_healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(self.health_url, timeout=2) as response:
+                return response.status == 200
+        except (urllib.error.URLError, OSError):
+            return False
+
+    def has_died(self) -> bool:
+        return self.process is not None and self.process.poll() is not None
+
+    def log_tail(self, lines: int = 25) -> str:
+        if not self.log_path or not self.log_path.exists():
+            return ""
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def stop(self, grace_seconds: float = 10) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(grace_seconds)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+@dataclass
+class Stack:
+    bot_python: Path
+    actions_python: Path
+    sk_python: Path
+    model: Path
+    var_dir: Path = ROOT / "var"
+    host: str = "127.0.0.1"
+    sk_port: int = 8000
+    actions_port: int = 5055
+    rasa_port: int = 5005
+    auth_token: str | None = None
+    services: dict[str, Service] = field(default_factory=dict)
+
+    @property
+    def sk_url(self) -> str:
+        return f"http://{self.host}:{self.sk_port}"
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.host}:{self.rasa_port}"
+
+    def _build(self) -> None:
+        self.var_dir.mkdir(parents=True, exist_ok=True)
+        python_path = {"PYTHONPATH": str(ROOT)}
+        page_origins = [f"http://localhost:{self.sk_port}", f"http://127.0.0.1:{self.sk_port}"]
+        page_origins += os.environ.get("WIDGET_ORIGINS", "").split()
+        rasa_command = [
+            str(self.bot_python), "-m", "rasa", "run",
+            "--model", str(self.model),
+            "--endpoints", "endpoints.yml",
+            "--credentials", "credentials.yml",
+            "--interface", self.host,
+            "--port", str(self.rasa_port),
+            "--cors", *page_origins,
+        ]
+        if self.auth_token:
+            rasa_command += ["--enable-api", "--auth-token", self.auth_token]
+        self.services = {
+            "sociale_kaart": Service(
+                "sociale_kaart",
+                [str(self.sk_python), "-m", "uvicorn", "--factory", "sociale_kaart.main:create_app",
+                 "--host", self.host, "--port", str(self.sk_port)],
+                {**python_path,
+                 "SOCIALE_KAART_DATABASE_URL": os.environ.get(
+                     "SOCIALE_KAART_DATABASE_URL", f"sqlite:///{self.var_dir}/sociale_kaart.db"),
+                 "RASA_PUBLIC_URL": os.environ.get("RASA_PUBLIC_URL", self.rasa_url)},
+                f"{self.sk_url}/health",
+            ),
+            "actions": Service(
+                "actions",
+                [str(self.actions_python), "-m", "rasa_sdk", "--actions", "actions",
+                 "--port", str(self.actions_port)],
+                {**python_path, "SOCIALE_KAART_URL": self.sk_url, "SANIC_HOST": self.host},
+                f"http://{self.host}:{self.actions_port}/health",
+            ),
+            "rasa": Service(
+                "rasa",
+                rasa_command,
+                {"ACTION_ENDPOINT_URL": f"http://{self.host}:{self.actions_port}/webhook",
+                 "TRACKER_DB": str(self.var_dir / "tracker.db"),
+                 "RASA_TELEMETRY_ENABLED": "false",
+                 "TF_CPP_MIN_LOG_LEVEL": "2"},
+                f"{self.rasa_url}/webhooks/rest/",
+                cwd=ROOT / "bot",
+            ),
+        }
+
+    def init_database(self) -> None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT),
+               "SOCIALE_KAART_DATABASE_URL": self.services["sociale_kaart"].env[
+                   "SOCIALE_KAART_DATABASE_URL"]}
+        subprocess.run([str(self.sk_python), "-m", "sociale_kaart.init_db"], env=env, check=True,
+                       cwd=ROOT)
+
+    def start(self, progress=print) -> None:
+        self._build()
+        self.init_database()
+        log_dir = self.var_dir / "log"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        for service in self.services.values():
+            service.start(log_dir)
+        self.wait_until_ready(progress)
+
+    def restart(self, name: str) -> None:
+        service = self.services[name]
+        service.stop()
+        service.start(self.var_dir / "log")
+        self.wait_until_ready()
+
+    def wait_until_ready(self, progress=print) -> None:
+        waiting = dict(self.services)
+        started = time.monotonic()
+        last_report = 0.0
+        while waiting:
+            for name, service in list(waiting.items()):
+                if service.has_died():
+                    self.stop()
+                    raise RuntimeError(
+                        f"{name} stopped during start-up; last lines of {service.log_path}:\n"
+                        f"{service.log_tail()}"
+                    )
+                if service.is_healthy():
+                    progress(f"  ready: {name}")
+                    del waiting[name]
+            elapsed = time.monotonic() - started
+            if waiting and elapsed > READY_TIMEOUT_SECONDS:
+                self.stop()
+                names = ", ".join(waiting)
+                raise RuntimeError(f"not ready after {READY_TIMEOUT_SECONDS}s: {names}")
+            if waiting and elapsed - last_report >= 10:
+                last_report = elapsed
+                progress(f"  waiting for {', '.join(waiting)} ({elapsed:.0f}s)")
+            time.sleep(0.5)
+
+    def stop(self) -> None:
+        for service in reversed(list(self.services.values())):
+            service.stop()
+
+    def __enter__(self) -> Stack:
+        self.start(progress=lambda _line: None)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+
+def _banner(stack: Stack, started: float) -> str:
+    api = ("HTTP API on, with the token from RASA_AUTH_TOKEN" if stack.auth_token
+           else "HTTP API off (set RASA_AUTH_TOKEN to turn it on)")
+    return f"""
+  The Wmo wegwijzer is running (ready in {time.monotonic() - started:.0f} s).
+
+  Open the assistant:  http://localhost:{stack.sk_port}/
+  Sociale kaart API:   http://localhost:{stack.sk_port}/docs
+  Rasa:                http://localhost:{stack.rasa_port}/  ({api})
+  Logs:                {stack.var_dir / 'log'}/
+
+  Press Ctrl-C to stop.
+"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--bot-python", type=Path, required=True)
+    parser.add_argument("--actions-python", type=Path, required=True)
+    parser.add_argument("--sk-python", type=Path, required=True)
+    parser.add_argument("--model", type=Path, required=True)
+    args = parser.parse_args()
+
+    started = time.monotonic()
+    stack = Stack(args.bot_python, args.actions_python, args.sk_python, args.model,
+                  host=os.environ.get("HOST", "127.0.0.1"),
+                  auth_token=os.environ.get("RASA_AUTH_TOKEN") or None)
+    print("Starting sociale kaart, action server and Rasa (Rasa takes about half a minute)...")
+    try:
+        stack.start()
+    except (RuntimeError, subprocess.CalledProcessError) as exc:
+        print(f"\nThe wegwijzer could not start: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        stack.stop()
+        return 130
+    print(_banner(stack, started), flush=True)
+
+    stopping = False
+
+    def request_stop(_signum, _frame):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    try:
+        while not stopping:
+            died = [name for name, s in stack.services.items() if s.has_died()]
+            if died:
+                print(f"{', '.join(died)} stopped unexpectedly; see {stack.var_dir / 'log'}/",
+                      file=sys.stderr)
+                return 1
+            time.sleep(1)
+    finally:
+        print("\nStopping...", flush=True)
+        stack.stop()
+        print("Stopped.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.sociale_kaart_client import SocialeKaartClient
+
+TOEGANG_SMALLINGERLAND = {
+    "gemeente_code": "GM0090",
+    "gemeente_naam": "Smallingerland",
+    "gemeente_naam_fy": "Smellingerlân",
+    "team_naam": "Wmo-loket Smallingerland",
+    "telefoon": "14 0512",
+    "inloop": "Op werkdagen kunt u langskomen in het gemeentehuis in Drachten.",
+    "inloop_fy": "Op wurkdagen kinne jo del komme yn it gemeentehûs yn Drachten.",
+    "website": "https://www.smallingerland.nl",
+    "voorbeeld": True,
+    "laatst_gecontroleerd": "2026-11-22",
+    "bron": "test",
+}
+RESOLVE_DRACHTEN = {
+    "gemeente": {"code": "GM0090", "naam": "Smallingerland", "naam_fy": "Smellingerlân"},
+    "match": "drachten", "match_type": "woonplaats", "woonplaats": "Drachten", "zekerheid": 1.0,
+}
+
+
+def fake_sociale_kaart(request: httpx.Request) -> httpx.Response:
+    """A tiny stand-in for the service that knows Drachten and Smallingerland only."""
+    if request.url.path == "/gemeenten/resolve":
+        if "drachten" in request.url.params["q"].lower():
+            return httpx.Response(200, json=RESOLVE_DRACHTEN)
+        return httpx.Response(404, json={"detail": "Deze plaats kennen we niet"})
+    if request.url.path == "/gemeenten/GM0090/toegang":
+        return httpx.Response(200, json=TOEGANG_SMALLINGERLAND)
+    return httpx.Response(404, json={"detail": "Gemeente niet gevonden"})
+
+
+def unreachable(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError("connection refused", request=request)
+
+
+@pytest.fixture
+def client_with() -> Callable[[Callable[[httpx.Request], httpx.Response]], SocialeKaartClient]:
+    def make(handler):
+        return SocialeKaartClient("http://kaart.test", transport=httpx.MockTransport(handler))
+
+    return make
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+def make_tracker(slots: dict[str, Any] | None = None, text: str = "") -> Tracker:
+    return Tracker(
+        sender_id="test",
+        slots={"taal": "nl", **(slots or {})},
+        latest_message={"text": text, "intent": {"name": "hulp_huishouden"}, "entities": []},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )

@@ -1,0 +1,59 @@
+"""Starts the real stack (sociale kaart, action server, Rasa with the trained model) once per
+test session, on free ports and with its own databases."""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from stack import Stack, free_port  # noqa: E402
+
+
+def _required(name: str) -> Path:
+    value = os.environ.get(name)
+    if not value:
+        pytest.exit(f"{name} is not set: run these tests with 'make test-e2e'", returncode=2)
+    return Path(value)
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory):
+    stack = Stack(
+        bot_python=_required("WMO_BOT_PYTHON"),
+        actions_python=_required("WMO_ACTIONS_PYTHON"),
+        sk_python=_required("WMO_SK_PYTHON"),
+        model=_required("WMO_MODEL"),
+        var_dir=tmp_path_factory.mktemp("var"),
+        sk_port=free_port(),
+        actions_port=free_port(),
+        rasa_port=free_port(),
+        auth_token=uuid.uuid4().hex,
+    )
+    with stack:
+        yield stack
+
+
+class Conversation:
+    """One resident talking to the bot through the REST channel."""
+
+    def __init__(self, rasa_url: str):
+        self.url = f"{rasa_url}/webhooks/rest/webhook"
+        self.sender = f"test-{uuid.uuid4().hex[:12]}"
+
+    def say(self, text: str) -> str:
+        response = httpx.post(self.url, json={"sender": self.sender, "message": text}, timeout=30)
+        response.raise_for_status()
+        return "\n".join(m.get("text", "") for m in response.json())
+
+
+@pytest.fixture
+def conversation(stack) -> Conversation:
+    return Conversation(stack.rasa_url)

@@ -1,0 +1,36 @@
+"""The resolver on its own, without a database."""
+
+from __future__ import annotations
+
+from sociale_kaart.resolve import NameEntry, find_gemeente, normalise
+
+ENTRIES = [
+    NameEntry("Smallingerland", "gemeente", "GM0090"),
+    NameEntry("Drachten", "woonplaats", "GM0090", "Drachten"),
+    NameEntry("Oudega", "woonplaats", "GM0090", "Oudega"),
+    NameEntry("Oudega", "woonplaats", "GM1900", "Oudega"),
+    NameEntry("De Jouwer", "woonplaats", "GM1940", "Joure"),
+]
+
+
+def test_normalise_strips_accents_case_and_punctuation():
+    assert normalise("  Súdwest-Fryslân! ") == "sudwest fryslan"
+
+
+def test_article_may_be_left_out():
+    assert find_gemeente("Jouwer", ENTRIES, {}).gemeente_code == "GM1940"
+
+
+def test_place_in_two_gemeenten_is_marked_uncertain():
+    match = find_gemeente("Oudega", ENTRIES, {})
+    assert match.zekerheid < 1.0
+
+
+def test_filler_words_never_match_a_place():
+    assert find_gemeente("ik woon in de", ENTRIES, {}) is None
+
+
+def test_postcode_wins_over_a_name():
+    postcodes = {9203: NameEntry("Drachten", "woonplaats", "GM0090", "Drachten")}
+    match = find_gemeente("9203 Jouwer", ENTRIES, postcodes)
+    assert (match.gemeente_code, match.match_type) == ("GM0090", "postcode")
