@@ -21,7 +21,7 @@ ENVS := $(BOT_VENV)/.ready $(ACTIONS_VENV)/.ready $(SK_VENV)/.ready
 STACK_ARGS := --bot-python $(BOT_VENV)/bin/python --actions-python $(ACTIONS_VENV)/bin/python \
               --sk-python $(SK_VENV)/bin/python --model $(MODEL)
 
-.PHONY: help run setup train test lint typecheck test-sociale-kaart test-actions validate \
+.PHONY: help run setup train test lint typecheck test-texts test-sociale-kaart test-actions validate \
         test-e2e compose-check system-deps clean
 
 help:
@@ -55,7 +55,7 @@ $(MODEL): | $(BOT_VENV)/.ready
 	  && echo "==> Model trained in $$(( $$(date +%s) - start )) s: $@"
 	@find $(dir $@) -name 'wegwijzer-*.tar.gz' ! -name '$(notdir $@)' -delete
 
-test: lint typecheck test-sociale-kaart test-actions validate test-e2e compose-check
+test: lint typecheck test-texts test-sociale-kaart test-actions validate test-e2e compose-check
 	@echo "==> All checks passed."
 
 lint: $(SK_VENV)/.ready
@@ -64,7 +64,11 @@ lint: $(SK_VENV)/.ready
 
 typecheck: $(SK_VENV)/.ready
 	@echo "==> mypy"
-	@$(SK_VENV)/bin/mypy sociale_kaart scripts
+	@$(SK_VENV)/bin/mypy sociale_kaart scripts benchmarks
+
+test-texts: $(SK_VENV)/.ready
+	@echo "==> bot texts: B1 sentence length, no promises or amounts"
+	@$(SK_VENV)/bin/python -m pytest tests/bot
 
 test-sociale-kaart: $(SK_VENV)/.ready
 	@echo "==> sociale kaart unit tests"

@@ -30,7 +30,8 @@ def test_heldout_conversations_reach_the_right_topic_and_gemeente(stack):
         first = talk.say(case["vraag"])
         answer = talk.say(case["plaats"])
         if case["gemeente"] not in answer or TOPIC_MARKERS[case["onderwerp"]] not in answer:
-            misses.append(f"{case['vraag']!r} / {case['plaats']!r} -> {first[:60]!r} {answer[:90]!r}")
+            said = f"{case['vraag']!r} / {case['plaats']!r}"
+            misses.append(f"{said} -> {first[:60]!r} {answer[:90]!r}")
     accuracy = 1 - len(misses) / len(CONVERSATIONS)
     print(f"\nheld-out accuracy: {accuracy:.0%} of {len(CONVERSATIONS)} conversations")
     for miss in misses:
