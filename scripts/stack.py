@@ -7,6 +7,9 @@ on free ports. Standard library only, so it runs with any Python 3.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
+import ctypes.util
 import os
 import signal
 import socket
@@ -20,6 +23,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 READY_TIMEOUT_SECONDS = 240
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to stop a service when this launcher dies, even by SIGKILL."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # not Linux: Ctrl-C still stops everything through Stack.stop
 
 
 def free_port() -> int:
@@ -48,6 +61,7 @@ class Service:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # so Ctrl-C in the terminal reaches only us; we stop them
+            preexec_fn=_die_with_parent,
         )
         log.close()
 
@@ -254,15 +268,19 @@ def main() -> int:
         while not stopping:
             died = [name for name, s in stack.services.items() if s.has_died()]
             if died:
-                print(f"{', '.join(died)} stopped unexpectedly; see {stack.var_dir / 'log'}/",
-                      file=sys.stderr)
+                _say(f"{', '.join(died)} stopped unexpectedly; see {stack.var_dir / 'log'}/")
                 return 1
             time.sleep(1)
     finally:
-        print("\nStopping...", flush=True)
+        # Stop first, talk after: the terminal or a pipe may already be gone.
         stack.stop()
-        print("Stopped.")
+        _say("\nStopped sociale kaart, action server and Rasa.")
     return 0
+
+
+def _say(text: str) -> None:
+    with contextlib.suppress(OSError):
+        print(text, flush=True)
 
 
 if __name__ == "__main__":
