@@ -17,9 +17,6 @@ SK_VENV      := $(CACHE_DIR)/venvs/sociale_kaart-$(call hash_of,sociale_kaart/re
 TRAINING_INPUTS := bot/requirements.lock bot/config.yml bot/domain.yml $(sort $(shell find bot/data -type f -name '*.yml'))
 MODEL := $(CACHE_DIR)/models/wegwijzer-$(call hash_of,$(TRAINING_INPUTS)).tar.gz
 
-# Quiet third-party noise so that progress and real problems stand out.
-RASA_ENV := RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
-
 ENVS := $(BOT_VENV)/.ready $(ACTIONS_VENV)/.ready $(SK_VENV)/.ready
 STACK_ARGS := --bot-python $(BOT_VENV)/bin/python --actions-python $(ACTIONS_VENV)/bin/python \
               --sk-python $(SK_VENV)/bin/python --model $(MODEL)
@@ -50,12 +47,7 @@ $(SK_VENV)/.ready: sociale_kaart/requirements.lock
 train: $(MODEL)
 
 $(MODEL): | $(BOT_VENV)/.ready
-	@echo "==> Training the Rasa model (data, domain or config changed; about 2 minutes)..."
-	@mkdir -p $(dir $@)
-	@start=$$(date +%s); cd bot && $(RASA_ENV) PYTHONWARNINGS=ignore \
-	  $(BOT_VENV)/bin/rasa train --force --out $(dir $@) \
-	  --fixed-model-name $(basename $(basename $(notdir $@))) \
-	  && echo "==> Model trained in $$(( $$(date +%s) - start )) s: $@"
+	@scripts/train.sh $(BOT_VENV)/bin/rasa $@ $(CURDIR)/var/log/train.log
 	@find $(dir $@) -name 'wegwijzer-*.tar.gz' ! -name '$(notdir $@)' -delete
 
 test: lint typecheck test-texts test-sociale-kaart test-actions validate test-e2e compose-check
@@ -83,7 +75,7 @@ test-actions: $(ACTIONS_VENV)/.ready
 
 validate: $(BOT_VENV)/.ready
 	@echo "==> rasa data validate"
-	@cd bot && $(RASA_ENV) PYTHONWARNINGS=ignore::DeprecationWarning \
+	@cd bot && RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1 \
 	  $(BOT_VENV)/bin/rasa data validate
 
 test-e2e: setup system-deps

@@ -39,7 +39,8 @@ def one_run() -> float:
     finally:
         os.killpg(process.pid, signal.SIGINT)
         process.communicate(timeout=60)
-    if process.returncode not in (0, 130, 2):
+    # make passes Ctrl-C on: it ends with the signal itself (-2) or with 130.
+    if process.returncode not in (0, 130, -signal.SIGINT):
         raise RuntimeError(f"make run exited with {process.returncode} after Ctrl-C")
     return elapsed
 

@@ -241,41 +241,34 @@ def main() -> int:
     parser.add_argument("--model", type=Path, required=True)
     args = parser.parse_args()
 
+    # Ctrl-C and SIGTERM must stop the services whenever they come, even during start-up,
+    # and even when this process was started with SIGINT ignored (as background jobs are).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     started = time.monotonic()
     stack = Stack(args.bot_python, args.actions_python, args.sk_python, args.model,
                   host=os.environ.get("HOST", "127.0.0.1"),
                   auth_token=os.environ.get("RASA_AUTH_TOKEN") or None)
-    print("Starting sociale kaart, action server and Rasa (Rasa takes about half a minute)...")
+    _say("Starting sociale kaart, action server and Rasa (Rasa takes about half a minute)...")
     try:
         stack.start()
-    except (RuntimeError, subprocess.CalledProcessError) as exc:
-        print(f"\nThe wegwijzer could not start: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        stack.stop()
-        return 130
-    print(_banner(stack, started), flush=True)
-
-    stopping = False
-
-    def request_stop(_signum, _frame):
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, request_stop)
-    signal.signal(signal.SIGTERM, request_stop)
-    try:
-        while not stopping:
+        _say(_banner(stack, started))
+        while True:
             died = [name for name, s in stack.services.items() if s.has_died()]
             if died:
                 _say(f"{', '.join(died)} stopped unexpectedly; see {stack.var_dir / 'log'}/")
                 return 1
             time.sleep(1)
+    except KeyboardInterrupt:
+        return 0
+    except (RuntimeError, subprocess.CalledProcessError) as exc:
+        _say(f"\nThe wegwijzer could not start: {exc}")
+        return 1
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         # Stop first, talk after: the terminal or a pipe may already be gone.
         stack.stop()
         _say("\nStopped sociale kaart, action server and Rasa.")
-    return 0
 
 
 def _say(text: str) -> None:
