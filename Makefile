@@ -65,8 +65,8 @@ test-texts: $(SK_VENV)/.ready
 	@echo "==> bot texts: B1 sentence length, no promises or amounts"
 	@$(SK_VENV)/bin/python -m pytest tests/bot
 
-test-sociale-kaart: $(SK_VENV)/.ready
-	@echo "==> sociale kaart unit tests"
+test-sociale-kaart: $(SK_VENV)/.ready system-deps
+	@echo "==> sociale kaart tests (SQLite and PostgreSQL, search quality, fuzzing)"
 	@$(SK_VENV)/bin/python -m pytest tests/sociale_kaart
 
 test-actions: $(ACTIONS_VENV)/.ready

@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests need (a browser and the compose validator) when they
-# are missing. As root this uses apt-get; otherwise it says what to install.
+# Install the Debian packages the tests need when they are missing: a browser, the compose
+# validator, and a PostgreSQL server (the sociale kaart tests start a throw-away one, see
+# tests/postgres_server.py). As root this uses apt-get; otherwise it says what to install.
 set -euo pipefail
+
+# The server binaries live outside PATH on Debian, so look for them where the package puts them.
+postgres_server_installed() {
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null &&
+    compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null
+}
+
 needed=()
 command -v chromium >/dev/null 2>&1 || needed+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || needed+=(docker-compose)
+postgres_server_installed || needed+=(postgresql)
 [ ${#needed[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

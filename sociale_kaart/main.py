@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from urllib.parse import unquote
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlmodel import Session
 
 from sociale_kaart.api.main import api_router
 from sociale_kaart.core.config import Settings, settings
 from sociale_kaart.core.db import create_tables, make_engine
+from sociale_kaart.search import IndexCache
+from sociale_kaart.taxonomy import load_taxonomy
+
+
+async def refuse_nul_characters(request: Request, call_next):
+    """PostgreSQL cannot store a NUL character; refuse it up front instead of failing later."""
+    if "\x00" in unquote(request.url.path) or "\x00" in unquote(request.url.query):
+        return JSONResponse(status_code=400,
+                            content={"detail": "De aanvraag bevat een ongeldig teken"})
+    return await call_next(request)
 
 
 def create_app(config: Settings | None = None) -> FastAPI:
@@ -21,6 +35,10 @@ def create_app(config: Settings | None = None) -> FastAPI:
     app.state.settings = config
     app.state.engine = make_engine(config.database_url)
     create_tables(app.state.engine)
+    with Session(app.state.engine) as session:
+        load_taxonomy(session)
+    app.state.search_cache = IndexCache()
+    app.middleware("http")(refuse_nul_characters)
     app.include_router(api_router)
     if config.widget_dir.is_dir():
         app.mount("/", StaticFiles(directory=config.widget_dir, html=True), name="widget")

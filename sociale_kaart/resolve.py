@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from sociale_kaart.text import normalise
 
 __all__ = ["Match", "NameEntry", "find_gemeente", "normalise"]
 
@@ -39,13 +40,6 @@ class Match:
     match_type: str
     zekerheid: float
     woonplaats: str | None = None
-
-
-def normalise(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    without_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
-    words = re.sub(r"[^a-z0-9]+", " ", without_accents.lower())
-    return " ".join(words.split())
 
 
 def _keys(name: str) -> set[str]:

@@ -14,6 +14,7 @@ class Settings:
     database_url: str
     widget_dir: Path
     rasa_public_url: str
+    admin_token: str | None = None
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -22,6 +23,7 @@ class Settings:
             database_url=os.environ.get("SOCIALE_KAART_DATABASE_URL", f"sqlite:///{default_db}"),
             widget_dir=Path(os.environ.get("WIDGET_DIR", PROJECT_ROOT / "widget")),
             rasa_public_url=os.environ.get("RASA_PUBLIC_URL", "http://localhost:5005"),
+            admin_token=os.environ.get("SOCIALE_KAART_ADMIN_TOKEN") or None,
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from sqlalchemy import inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -21,7 +22,30 @@ def make_engine(database_url: str) -> Engine:
     return create_engine(database_url, pool_pre_ping=True)
 
 
+class OutdatedDatabase(RuntimeError):
+    """The database was made by an older version and lacks columns this version needs."""
+
+
+def _missing_columns(engine: Engine) -> list[str]:
+    inspector = inspect(engine)
+    existing = set(inspector.get_table_names())
+    missing = []
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name in existing:
+            have = {c["name"] for c in inspector.get_columns(table.name)}
+            missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in have]
+    return missing
+
+
 def create_tables(engine: Engine) -> None:
+    missing = _missing_columns(engine)
+    if missing:
+        where = engine.url.render_as_string(hide_password=True)
+        raise OutdatedDatabase(
+            f"The database {where} was made by an older version (missing: {', '.join(missing)})."
+            " Export your data, remove the database (for the example data: rm -r var/) and"
+            " start again; the example data is then loaded anew."
+        )
     SQLModel.metadata.create_all(engine)
 
 

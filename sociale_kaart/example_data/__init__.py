@@ -9,11 +9,15 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from sociale_kaart.models import Gemeente, Postcodegebied, Toegang, Woonplaats
+from sociale_kaart.hsds.importer import import_document
+from sociale_kaart.models import Gemeente, Postcodegebied, Service, Toegang, Woonplaats
+from sociale_kaart.taxonomy import load_taxonomy
 
 __all__ = ["EXAMPLE_FILE", "load_example_data"]
 
 EXAMPLE_FILE = Path(__file__).with_name("fryslan.json")
+SERVICES_FILE = Path(__file__).with_name("fryslan_hsds.json")
+COORDINATES_FILE = Path(__file__).with_name("coordinaten.json")
 
 _INLOOP_NL = (
     "Voorbeeld: op werkdagen van 9.00 tot 12.00 uur kunt u zonder afspraak langskomen "
@@ -29,11 +33,28 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z]+", "", name.lower().replace("ú", "u").replace("â", "a"))
 
 
-def load_example_data(session: Session, path: Path = EXAMPLE_FILE) -> bool:
-    """Fill an empty database; returns False and changes nothing when data is already there."""
-    if session.exec(select(Gemeente)).first() is not None:
-        return False
+def load_example_data(session: Session) -> bool:
+    """Fill what is empty; returns False and changes nothing when data is already there."""
+    loaded = False
+    if session.exec(select(Gemeente)).first() is None:
+        _load_gemeenten(session, EXAMPLE_FILE)
+        loaded = True
+    load_taxonomy(session)
+    if session.exec(select(Service)).first() is None and SERVICES_FILE.exists():
+        import_document(session, json.loads(SERVICES_FILE.read_text(encoding="utf-8")))
+        loaded = True
+    return loaded
+
+
+def _coordinates() -> dict[str, list[float]]:
+    if not COORDINATES_FILE.exists():
+        return {}
+    return json.loads(COORDINATES_FILE.read_text(encoding="utf-8"))["woonplaatsen"]
+
+
+def _load_gemeenten(session: Session, path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
+    coordinates = _coordinates()
     herkomst = {
         "bron": data["bron"],
         "laatst_gecontroleerd": dt.date.fromisoformat(data["laatst_gecontroleerd"]),
@@ -56,7 +77,9 @@ def load_example_data(session: Session, path: Path = EXAMPLE_FILE) -> bool:
             **herkomst,
         ))
         for naam, naam_fy, postcodes in item["woonplaatsen"]:
-            plaats = Woonplaats(naam=naam, naam_fy=naam_fy, gemeente_code=item["code"])
+            lat, lon = coordinates.get(naam, (None, None))
+            plaats = Woonplaats(naam=naam, naam_fy=naam_fy, gemeente_code=item["code"],
+                                latitude=lat, longitude=lon)
             session.add(plaats)
             session.flush()
             assert plaats.id is not None
@@ -65,4 +88,3 @@ def load_example_data(session: Session, path: Path = EXAMPLE_FILE) -> bool:
                     seen_pc4.add(pc4)
                     session.add(Postcodegebied(pc4=pc4, woonplaats_id=plaats.id))
     session.commit()
-    return True

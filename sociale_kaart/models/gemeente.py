@@ -37,6 +37,8 @@ class Woonplaats(SQLModel, table=True):
     naam: str = Field(index=True)
     naam_fy: str | None = None
     gemeente_code: str = Field(foreign_key="gemeente.code", index=True)
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 class Postcodegebied(SQLModel, table=True):
@@ -54,6 +56,7 @@ class ToegangBase(SQLModel):
     inloop: str | None = Field(default=None, description="Inloop of huisbezoek, in het Nederlands")
     inloop_fy: str | None = Field(default=None, description="Inloop of huisbezoek, in het Fries")
     huisbezoek: bool = True
+    kcc_open: str | None = Field(default=None, description="Wanneer het KCC bereikbaar is")
 
 
 class Toegang(ToegangBase, Herkomst, table=True):

@@ -1,0 +1,1 @@
+"""Import and export of the sociale kaart as HSDS 3 JSON (docs/sociale-kaart-data.md)."""
