@@ -35,14 +35,16 @@ run: setup
 
 setup: $(ENVS) $(MODEL)
 
-$(BOT_VENV)/.ready: bot/requirements.lock
-	@scripts/make_venv.sh "$(PY310)" $(BOT_VENV) $< "bot (Rasa; the largest, a few minutes)"
+# No file prerequisites: the folder name already carries the lock file's hash, and a fresh
+# clone gives every file a new time, which would rebuild environments for nothing.
+$(BOT_VENV)/.ready:
+	@scripts/make_venv.sh "$(PY310)" $(BOT_VENV) bot/requirements.lock "bot (Rasa; the largest, a few minutes)"
 
-$(ACTIONS_VENV)/.ready: actions/requirements.lock
-	@scripts/make_venv.sh "$(PY310)" $(ACTIONS_VENV) $< "action server"
+$(ACTIONS_VENV)/.ready:
+	@scripts/make_venv.sh "$(PY310)" $(ACTIONS_VENV) actions/requirements.lock "action server"
 
-$(SK_VENV)/.ready: sociale_kaart/requirements.lock
-	@scripts/make_venv.sh "$(PY310)" $(SK_VENV) $< "sociale kaart"
+$(SK_VENV)/.ready:
+	@scripts/make_venv.sh "$(PY310)" $(SK_VENV) sociale_kaart/requirements.lock "sociale kaart"
 
 train: $(MODEL)
 
