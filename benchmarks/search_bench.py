@@ -115,12 +115,12 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def time_searches(client: TestClient, gemeenten: list[str], count: int,
-                  rng: random.Random) -> dict[str, tuple[float, float]]:
+                  rng: random.Random, by_meaning: bool) -> dict[str, tuple[float, float]]:
     results = {}
     for label, filtered in (("filtered", True), ("unfiltered", False)):
         times = []
         for _ in range(count):
-            params = {"q": rng.choice(QUERIES)}
+            params = {"q": rng.choice(QUERIES), "betekenis": str(by_meaning).lower()}
             if filtered:
                 params["gemeente"] = rng.choice(gemeenten)
             started = time.perf_counter()
@@ -131,7 +131,7 @@ def time_searches(client: TestClient, gemeenten: list[str], count: int,
     return results
 
 
-def run(database_url: str, size: int, queries: int) -> None:
+def run(database_url: str, size: int, queries: int, by_meaning: bool = False) -> None:
     app = create_app(Settings(database_url, ROOT / "widget", "http://localhost:5005"))
     with Session(app.state.engine) as session:
         load_example_data(session)
@@ -141,9 +141,9 @@ def run(database_url: str, size: int, queries: int) -> None:
         app.state.search_cache.get(session)
         index_seconds = time.perf_counter() - started
     client = TestClient(app)
-    client.get("/search", params={"q": "warm up"})
-    timings = time_searches(client, gemeenten, queries, random.Random(size))
-    backend = database_url.split(":")[0].split("+")[0]
+    client.get("/search", params={"q": "warm up", "betekenis": str(by_meaning).lower()})
+    timings = time_searches(client, gemeenten, queries, random.Random(size), by_meaning)
+    backend = database_url.split(":")[0].split("+")[0] + ("+betekenis" if by_meaning else "")
     for label, (p50, p95) in timings.items():
         print(f"{backend:10} {size:>7} services  {label:10}  p50 {p50:6.1f} ms  "
               f"p95 {p95:6.1f} ms  (load {load_seconds:5.1f} s, index {index_seconds:5.1f} s)",
@@ -156,17 +156,19 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
+    parser.add_argument("--betekenis", action="store_true",
+                        help="search by meaning too (the semantic category step)")
     args = parser.parse_args()
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            run(f"sqlite:///{tmp}/bench.db", size, args.queries)
+            run(f"sqlite:///{tmp}/bench.db", size, args.queries, args.betekenis)
     if args.postgres:
         from tests.postgres_server import PostgresServer
         with PostgresServer() as server:
             for size in args.sizes:
                 name = f"bench_{size}"
                 server.create_database(name)
-                run(server.url(name), size, args.queries)
+                run(server.url(name), size, args.queries, args.betekenis)
                 server.drop_database(name)
 
 

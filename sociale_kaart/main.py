@@ -12,7 +12,7 @@ from sqlmodel import Session
 from sociale_kaart.api.main import api_router
 from sociale_kaart.core.config import Settings, settings
 from sociale_kaart.core.db import create_tables, make_engine
-from sociale_kaart.search import IndexCache
+from sociale_kaart.search import IndexCache, SemanticCategories
 from sociale_kaart.taxonomy import load_taxonomy
 
 
@@ -38,6 +38,7 @@ def create_app(config: Settings | None = None) -> FastAPI:
     with Session(app.state.engine) as session:
         load_taxonomy(session)
     app.state.search_cache = IndexCache()
+    app.state.semantic = SemanticCategories()
     app.middleware("http")(refuse_nul_characters)
     app.include_router(api_router)
     if config.widget_dir.is_dir():

@@ -2,5 +2,6 @@
 
 from sociale_kaart.search.cache import IndexCache
 from sociale_kaart.search.engine import Hit, SearchRequest, search
+from sociale_kaart.search.semantic import SemanticCategories
 
-__all__ = ["Hit", "IndexCache", "SearchRequest", "search"]
+__all__ = ["Hit", "IndexCache", "SearchRequest", "SemanticCategories", "search"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from sociale_kaart.search.index import SearchIndex
-from sociale_kaart.search.query import QueryPlan, plan_query
+from sociale_kaart.search.query import CategoryMatch, QueryPlan, plan_query
 
 # A category the question clearly names outweighs loose word matches.
 CATEGORY_WEIGHT = 4.0
@@ -18,6 +18,8 @@ NEARBY_WEIGHT = 1.0
 NEARBY_KM = 25.0
 FRISIAN_WEIGHT = 0.3
 MIN_SCORE = 0.5
+# How much a category found by meaning adds, relative to the strongest word evidence.
+MEANING_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class SearchRequest:
     taal: str = "nl"
     origin: tuple[float, float] | None = None  # latitude, longitude of the resident's place
     limit: int = 10
+    by_meaning: dict[str, float] | None = None  # category closeness from semantic.py
 
 
 @dataclass
@@ -101,8 +104,20 @@ def _reasons(index: SearchIndex, plan: QueryPlan, request: SearchRequest, n: int
     return reasons
 
 
+def _add_meaning(plan: QueryPlan, closeness: dict[str, float]) -> None:
+    strongest = max((c.strength for c in plan.categories.values()), default=1.0)
+    for term_id, share in closeness.items():
+        current = plan.categories.get(term_id)
+        extra = MEANING_WEIGHT * strongest * share
+        plan.categories[term_id] = CategoryMatch(
+            term_id, (current.strength if current else 0.0) + extra,
+            current.because if current else "de betekenis van de vraag")
+
+
 def search(index: SearchIndex, request: SearchRequest) -> list[Hit]:
     plan = plan_query(index, request.q)
+    if request.by_meaning and plan.matches:
+        _add_meaning(plan, request.by_meaning)
     scores = np.zeros(len(index.docs), dtype=np.float32)
     _word_scores(index, plan, scores)
     _category_scores(index, plan, scores)

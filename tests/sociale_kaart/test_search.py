@@ -92,3 +92,11 @@ def test_bad_filters_get_a_clear_message(client_small, params, status, detail):
     response = client_small.get("/search", params=params)
     assert response.status_code == status
     assert response.json()["detail"] == detail
+
+
+def test_search_by_meaning_finds_a_story_without_synonym_words(client_small):
+    question = "Nooit komt er nog eens iemand langs en ik spreek bijna geen mens meer"
+    response = client_small.get("/search", params={"q": question, "betekenis": "true"})
+    assert ids(response)[0] == "svc-maatje"
+    reasons = response.json()["resultaten"][0]["redenen"]
+    assert any("Gezelschap" in r for r in reasons)
