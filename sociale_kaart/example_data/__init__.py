@@ -23,6 +23,7 @@ _INLOOP_NL = (
     "Voorbeeld: op werkdagen van 9.00 tot 12.00 uur kunt u zonder afspraak langskomen "
     "in het gemeentehuis in {plaats}. U kunt ook vragen of iemand bij u thuis komt."
 )
+_KCC_OPEN = "Voorbeeld: op werkdagen van 8.30 tot 17.00 uur."
 _INLOOP_FY = (
     "Foarbyld: op wurkdagen fan 9.00 oant 12.00 oere kinne jo sûnder ôfspraak del komme "
     "yn it gemeentehûs yn {plaats}. Jo kinne ek freegje oft immen by jo thús komt."
@@ -74,6 +75,7 @@ def _load_gemeenten(session: Session, path: Path) -> None:
             inloop=_INLOOP_NL.format(plaats=item["plaats_loket"]),
             inloop_fy=_INLOOP_FY.format(plaats=item["plaats_loket"]),
             huisbezoek=True,
+            kcc_open=_KCC_OPEN,
             **herkomst,
         ))
         for naam, naam_fy, postcodes in item["woonplaatsen"]:

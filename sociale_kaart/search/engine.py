@@ -22,6 +22,25 @@ MIN_SCORE = 0.5
 MEANING_WEIGHT = 1.0
 
 
+# Why a result matched, in the language of the question.
+REASONS = {
+    "nl": {
+        "categorie": "categorie '{label}' (herkend in '{because}')",
+        "betekenis": "de betekenis van de vraag",
+        "woorden": "woorden: {words}",
+        "gemeente": "voor uw gemeente",
+        "afstand": "ongeveer {km} km van uw woonplaats",
+    },
+    "fy": {
+        "categorie": "kategory '{label}' (werom te finen yn '{because}')",
+        "betekenis": "de betsjutting fan de fraach",
+        "woorden": "wurden: {words}",
+        "gemeente": "foar jo gemeente",
+        "afstand": "sa'n {km} km fan jo wenplak",
+    },
+}
+
+
 @dataclass(frozen=True)
 class SearchRequest:
     q: str = ""
@@ -87,20 +106,22 @@ def _distance_km(index: SearchIndex, origin: tuple[float, float]) -> np.ndarray:
 
 def _reasons(index: SearchIndex, plan: QueryPlan, request: SearchRequest, n: int,
              distance: np.ndarray | None) -> list[str]:
+    texts = REASONS[request.taal]
     reasons = []
     for category in plan.categories.values():
         if category.term_id in index.doc_terms[n]:
             term = index.terms[category.term_id]
             label = term.name_fy if request.taal == "fy" else term.name
-            reasons.append(f"categorie '{label}' (herkend in '{category.because}')")
+            because = category.because or texts["betekenis"]
+            reasons.append(texts["categorie"].format(label=label, because=because))
     found = [m.typed for m in plan.matches
              if any(s in index.postings and n in index.postings[s][0] for s in m.stems)]
     if found:
-        reasons.append("woorden: " + ", ".join(found))
+        reasons.append(texts["woorden"].format(words=", ".join(found)))
     if request.gemeente:
-        reasons.append("voor uw gemeente")
+        reasons.append(texts["gemeente"])
     if distance is not None and not np.isnan(distance[n]):
-        reasons.append(f"ongeveer {distance[n]:.0f} km van uw woonplaats")
+        reasons.append(texts["afstand"].format(km=f"{distance[n]:.0f}"))
     return reasons
 
 
@@ -111,7 +132,7 @@ def _add_meaning(plan: QueryPlan, closeness: dict[str, float]) -> None:
         extra = MEANING_WEIGHT * strongest * share
         plan.categories[term_id] = CategoryMatch(
             term_id, (current.strength if current else 0.0) + extra,
-            current.because if current else "de betekenis van de vraag")
+            current.because if current else "")
 
 
 def search(index: SearchIndex, request: SearchRequest) -> list[Hit]:

@@ -36,6 +36,7 @@ def test_toegang_of_smallingerland_has_team_phone_and_walk_in(client):
     assert toegang["telefoon"].replace(" ", "").isdigit()
     assert "Drachten" in toegang["inloop"]
     assert toegang["inloop_fy"]
+    assert toegang["kcc_open"]
     assert toegang["email"].endswith(".example"), "invented addresses must look invented"
 
 

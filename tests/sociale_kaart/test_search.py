@@ -46,7 +46,9 @@ def test_accents_do_not_matter(client_small):
 def test_frisian_question_finds_the_service(client_small):
     response = client_small.get("/search", params={"q": "ik bin iensum", "taal": "fy"})
     assert ids(response)[0] == "svc-maatje"
-    assert response.json()["resultaten"][0]["description"].startswith("In frijwilliger")
+    first = response.json()["resultaten"][0]
+    assert first["description"].startswith("In frijwilliger")
+    assert any(r.startswith("kategory 'Selskip") for r in first["redenen"])
 
 
 def test_gemeente_filter_keeps_only_services_for_that_gemeente(client_small):
