@@ -14,13 +14,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sociale_kaart.search.index import SearchIndex
-from sociale_kaart.text import typed_words
+from sociale_kaart.text import STOPWORDS, stem, typed_words
 
 MIN_PREFIX = 4
 MIN_SHARED = 6
 MIN_TYPO_LENGTH = 5
 TYPO_CUTOFF = 0.82
 PREFIX_SURENESS = 0.8
+COMPOUND_SURENESS = 0.8
+MIN_PART = 4
 TYPO_SURENESS = 0.7
 # Below this, a word match is too loose to say what category a question is about.
 MIN_CATEGORY_SURENESS = 0.6
@@ -53,6 +55,23 @@ def _similar(index: SearchIndex, word: str) -> list[str]:
     return difflib.get_close_matches(word, candidates, n=2, cutoff=TYPO_CUTOFF)
 
 
+def _compound_parts(index: SearchIndex, word: str) -> dict[str, float]:
+    """Split a Dutch or Frisian compound into words the index knows: "bezoekdienst" into
+    "bezoek" and "dienst", "boodschappenhulp" into "boodschap" and "hulp"."""
+    for cut in range(len(word) - MIN_PART, MIN_PART, -1):
+        head, tail = word[:cut], word[cut:]
+        linking_s = tail[1:] if tail[:1] == "s" and len(tail) > MIN_PART + 1 else ""
+        for linked in filter(None, (tail, linking_s)):
+            head_stem, tail_stem = stem(head), stem(linked)
+            if head_stem not in index.known:
+                continue
+            if tail_stem in index.known:
+                return {head_stem: COMPOUND_SURENESS, tail_stem: COMPOUND_SURENESS}
+            if linked in STOPWORDS:  # "huishoudhulp": the "hulp" adds nothing
+                return {head_stem: COMPOUND_SURENESS}
+    return {}
+
+
 def match_word(index: SearchIndex, word: str, typed: str = "") -> WordMatch:
     stems: dict[str, float] = {}
     if word in index.known:
@@ -71,6 +90,9 @@ def match_word(index: SearchIndex, word: str, typed: str = "") -> WordMatch:
                 for other in sharing:
                     stems.setdefault(other, 0.5 * size / len(word))
                 break
+    if word not in index.known:
+        for part, sureness in _compound_parts(index, word).items():
+            stems[part] = max(stems.get(part, 0.0), sureness)
     if word not in index.known and len(word) >= MIN_TYPO_LENGTH:
         for close in _similar(index, word):
             stems[close] = max(stems.get(close, 0.0), TYPO_SURENESS)
@@ -83,18 +105,19 @@ def _synonym_evidence(index: SearchIndex, matches: list[WordMatch],
     if not stems:
         return 0.0
     total = 0.0
-    for stem in stems:
-        best = max((m.stems.get(stem, 0.0) for m in matches), default=0.0)
+    for wanted in stems:
+        best = max((m.stems.get(wanted, 0.0) for m in matches), default=0.0)
         if best < MIN_CATEGORY_SURENESS:
             return 0.0
-        total += best * index.specificity.get(stem, 1.0)
+        total += best * index.specificity.get(wanted, 1.0)
     return total * (1 + PHRASE_BONUS * (len(stems) - 1))
 
 
 def plan_query(index: SearchIndex, text: str) -> QueryPlan:
-    stems = dict((stem, typed) for typed, stem in reversed(typed_words(text)))
-    plan = QueryPlan(matches=[match_word(index, stem, typed) for stem, typed in stems.items()
-                              if stem not in index.place_stems])
+    by_stem = {stemmed: typed for typed, stemmed in reversed(typed_words(text))}
+    plan = QueryPlan(matches=[match_word(index, stemmed, typed)
+                              for stemmed, typed in by_stem.items()
+                              if stemmed not in index.place_stems])
     # Per category, the two strongest different phrases count: "stofzuigen" and "bedden
     # verschonen" together say more than either alone.
     evidence: dict[str, dict[tuple[str, ...], tuple[float, str]]] = defaultdict(dict)
