@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from sociale_kaart.hsds.schema import HERKOMST_FIELDS, SERVICE_FIELDS
 from sociale_kaart.models import (
     Accessibility,
     Address,
@@ -24,12 +25,8 @@ from sociale_kaart.models import (
 
 __all__ = ["export_document", "organization_to_dict", "service_to_dict"]
 
-_HERKOMST = ("bron", "laatst_gecontroleerd", "voorbeeld")
-_SERVICE_FIELDS = (
-    "id", "organization_id", "name", "description", "description_fy", "url", "email", "status",
-    "application_process", "fees_description", "eligibility_description", "toegang_type",
-    "doelgroepen", "clientondersteuning", "onafhankelijk", *_HERKOMST,
-)
+_HERKOMST = HERKOMST_FIELDS
+_SERVICE_FIELDS = ("id", *SERVICE_FIELDS, *HERKOMST_FIELDS)
 
 
 def _fields(row: Any, names: tuple[str, ...]) -> dict[str, Any]:

@@ -15,7 +15,15 @@ from pydantic import ValidationError
 from sqlmodel import Session, col, delete, select
 
 from sociale_kaart.hsds.exporter import organization_to_dict
-from sociale_kaart.hsds.schema import DocumentIn, LocationIn, OrganizationIn, Record, ServiceIn
+from sociale_kaart.hsds.schema import (
+    HERKOMST_FIELDS,
+    SERVICE_FIELDS,
+    DocumentIn,
+    LocationIn,
+    OrganizationIn,
+    Record,
+    ServiceIn,
+)
 from sociale_kaart.models import (
     Accessibility,
     Address,
@@ -38,7 +46,6 @@ __all__ = [
     "ImportFout", "ImportResultaat", "bump_version", "import_document", "remove_service",
 ]
 
-_HERKOMST_FIELDS = {"bron", "laatst_gecontroleerd", "voorbeeld"}
 _PYDANTIC_NL = {
     "missing": "ontbreekt",
     "string_too_short": "is leeg of te kort",
@@ -202,7 +209,7 @@ def _write_organization(session: Session, org: OrganizationIn, doc: DocumentIn) 
         include={"name", "description", "email", "website"}), **h})
     session.exec(delete(Phone).where(col(Phone.organization_id) == org.id))
     for p in org.phones:
-        session.add(Phone(organization_id=org.id, **p.model_dump(exclude=_HERKOMST_FIELDS),
+        session.add(Phone(organization_id=org.id, **p.model_dump(exclude=set(HERKOMST_FIELDS)),
                           **_herkomst(p, doc)))
 
 
@@ -213,7 +220,7 @@ def _write_location(session: Session, loc: LocationIn, doc: DocumentIn) -> None:
     session.exec(delete(Address).where(col(Address.location_id) == loc.id))
     session.exec(delete(Accessibility).where(col(Accessibility.location_id) == loc.id))
     for a in loc.addresses:
-        session.add(Address(location_id=loc.id, **a.model_dump(exclude=_HERKOMST_FIELDS),
+        session.add(Address(location_id=loc.id, **a.model_dump(exclude=set(HERKOMST_FIELDS)),
                             **_herkomst(a, doc)))
     for acc in loc.accessibility:
         session.add(Accessibility(location_id=loc.id, description=acc.description,
@@ -221,11 +228,6 @@ def _write_location(session: Session, loc: LocationIn, doc: DocumentIn) -> None:
 
 
 _SERVICE_CHILDREN = (Phone, Schedule, Language, CostOption, ServiceArea, ServiceAtLocation)
-_SERVICE_FIELDS = {
-    "organization_id", "name", "description", "description_fy", "url", "email", "status",
-    "application_process", "fees_description", "eligibility_description", "toegang_type",
-    "doelgroepen", "clientondersteuning", "onafhankelijk",
-}
 
 
 def _remove_parts(session: Session, service_id: str) -> None:
@@ -247,7 +249,7 @@ def remove_service(session: Session, service_id: str) -> bool:
 
 def _write_service(session: Session, s: ServiceIn, doc: DocumentIn, fingerprint: str) -> None:
     h = _herkomst(s, doc)
-    _upsert(session, Service, s.id, {**s.model_dump(include=_SERVICE_FIELDS), **h,
+    _upsert(session, Service, s.id, {**s.model_dump(include=set(SERVICE_FIELDS)), **h,
                                      "import_hash": fingerprint})
     _remove_parts(session, s.id)
     session.flush()
@@ -258,13 +260,13 @@ def _write_service(session: Session, s: ServiceIn, doc: DocumentIn, fingerprint:
     for lang in s.languages:
         session.add(Language(service_id=s.id, code=lang.code))
     for p in s.phones:
-        session.add(Phone(service_id=s.id, **p.model_dump(exclude=_HERKOMST_FIELDS),
+        session.add(Phone(service_id=s.id, **p.model_dump(exclude=set(HERKOMST_FIELDS)),
                           **_herkomst(p, doc)))
     for sch in s.schedules:
-        session.add(Schedule(service_id=s.id, **sch.model_dump(exclude=_HERKOMST_FIELDS),
+        session.add(Schedule(service_id=s.id, **sch.model_dump(exclude=set(HERKOMST_FIELDS)),
                              **_herkomst(sch, doc)))
     for c in s.cost_options:
-        session.add(CostOption(service_id=s.id, **c.model_dump(exclude=_HERKOMST_FIELDS),
+        session.add(CostOption(service_id=s.id, **c.model_dump(exclude=set(HERKOMST_FIELDS)),
                                **_herkomst(c, doc)))
     for sal in s.service_at_locations:
         _write_location(session, sal.location, doc)

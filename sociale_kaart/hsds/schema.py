@@ -7,6 +7,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+HERKOMST_FIELDS = ("bron", "laatst_gecontroleerd", "voorbeeld")
+# The service's own fields, without its id, origin and nested parts.
+SERVICE_FIELDS = (
+    "organization_id", "name", "description", "description_fy", "url", "email", "status",
+    "application_process", "fees_description", "eligibility_description", "toegang_type",
+    "doelgroepen", "clientondersteuning", "onafhankelijk",
+)
+
 ToegangType = Literal["algemeen", "maatwerk", "andere_wet", "informatie"]
 _DAY = "(MO|TU|WE|TH|FR|SA|SU)"
 Status = Literal["active", "inactive", "defunct", "temporarily closed"]
