@@ -1,8 +1,10 @@
 """Search quality on labelled queries, written apart from the synonym lists.
 
-Two sets: `queries.yml` was used while tuning the synonyms (its misses were looked at), so it
-is a development set; `queries_fresh.yml` was written later by someone who never saw the
-synonyms and is only ever looked at as figures. Prints top-1 and top-3 accuracy overall, per
+Three sets: `queries.yml` was used while tuning the synonyms (its misses were looked at), so
+it is a development set; `queries_fresh.yml` was written later by someone who never saw the
+synonyms, but its per-category figures guided one round of synonym work; `queries_holdout3.yml`
+was written last, without any feedback, and is the honest measure. The fresh and holdout sets
+are only ever looked at as figures. Prints top-1 and top-3 accuracy overall, per
 language and per main category.
 """
 
@@ -23,7 +25,8 @@ EVAL_DIR = Path(__file__).parent / "search_eval"
 # Floors against regressions, just under what is measured now. The goal is 95% top-3 on
 # both; it is not reached yet (see docs/benchmarks.md and the issue notes).
 TOP3_MINIMUM = {("queries.yml", False): 0.94, ("queries_fresh.yml", False): 0.85,
-                ("queries.yml", True): 0.95, ("queries_fresh.yml", True): 0.87}
+                ("queries.yml", True): 0.95, ("queries_fresh.yml", True): 0.87,
+                ("queries_holdout3.yml", False): 0.87, ("queries_holdout3.yml", True): 0.89}
 
 
 def _queries(name: str) -> list[dict]:
