@@ -1,7 +1,9 @@
 """Services as a spreadsheet: one row per service, for gemeenten that keep their map in Excel.
 
 A CSV file becomes an HSDS document and goes through the same checks and the same import;
-mistakes are reported per row ("regel 3"), counting the header as row 1.
+mistakes are reported per row ("regel 3"), counting the header as row 1. A row holds one
+location and opening hours as text only, so exporting JSON-imported data to CSV drops the days
+and times of schedules and any further locations; CSV to CSV goes round unchanged.
 """
 
 from __future__ import annotations
