@@ -13,7 +13,10 @@ import io
 import re
 from typing import Any
 
-__all__ = ["COLUMNS", "csv_from_document", "document_from_csv", "row_names"]
+from sociale_kaart.text import normalise
+
+__all__ = ["COLUMNS", "csv_from_document", "document_from_csv", "gemeente_names_to_codes",
+           "row_names"]
 
 COLUMNS = [
     "id", "organization_id", "organization_name", "name", "description", "description_fy",
@@ -92,7 +95,7 @@ def _service(row: dict[str, str]) -> dict[str, Any]:
         "onafhankelijk": _bool(row.get("onafhankelijk") or ""),
         "voorbeeld": _bool(row.get("voorbeeld") or ""),
         "attributes": [{"taxonomy_term_id": c} for c in _split(row.get("categorieen") or "")],
-        "service_areas": [{"gemeente_code": g.upper()} for g in _split(row.get("gemeenten") or "")],
+        "service_areas": [{"gemeente_code": g} for g in _split(row.get("gemeenten") or "")],
         "languages": [{"code": t.lower()} for t in _split(row.get("talen") or "")],
         "phones": [{"number": n} for n in _split(row.get("telefoon") or "")],
         "schedules": [{"description": t} for t in _split(row.get("openingstijden") or "")],
@@ -119,6 +122,18 @@ def document_from_csv(text: str, bron: str, laatst_gecontroleerd: str) -> dict[s
         "organizations": list(organizations.values()),
         "services": [_service(row) for row in rows],
     }
+
+
+def gemeente_names_to_codes(doc: dict[str, Any], codes: dict[str, str]) -> None:
+    """Let a sheet name a gemeente ("Súdwest-Fryslân", "Ljouwert") where a code is expected.
+
+    `codes` maps normalised Dutch and Frisian names to CBS codes; unknown names stay as they
+    are, so the import check reports them.
+    """
+    for service in doc.get("services", []):
+        for area in service.get("service_areas", []):
+            area["gemeente_code"] = codes.get(normalise(area["gemeente_code"]),
+                                              area["gemeente_code"])
 
 
 def row_names(fouten: list[str]) -> list[str]:

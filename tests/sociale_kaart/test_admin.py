@@ -115,3 +115,14 @@ def test_organization_with_services_cannot_be_deleted(admin):
     assert response.status_code == 409
     admin.put("/admin/organizations/org-leeg", json={"name": "Lege organisatie"}, headers=AUTH)
     assert admin.delete("/admin/organizations/org-leeg", headers=AUTH).status_code == 204
+
+
+def test_csv_may_name_gemeenten_in_dutch_or_frisian(admin):
+    sheet = (
+        "id;organization_id;organization_name;name;toegang_type;categorieen;gemeenten\n"
+        'svc-a;org-1;Welzijn Test;Eetpunt;algemeen;maaltijden;"Súdwest-Fryslân;Ljouwert"\n'
+    )
+    response = admin.post("/admin/import/csv", content=sheet.encode(), headers=AUTH)
+    assert response.status_code == 200, response.text
+    areas = admin.get("/services/svc-a").json()["service_areas"]
+    assert areas == [{"gemeente_code": "GM1900"}, {"gemeente_code": "GM0080"}]

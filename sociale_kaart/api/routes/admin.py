@@ -16,7 +16,12 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import col, delete, select
 
 from sociale_kaart.api.deps import SessionDep
-from sociale_kaart.hsds.csv_format import csv_from_document, document_from_csv, row_names
+from sociale_kaart.hsds.csv_format import (
+    csv_from_document,
+    document_from_csv,
+    gemeente_names_to_codes,
+    row_names,
+)
 from sociale_kaart.hsds.exporter import export_document
 from sociale_kaart.hsds.importer import (
     ImportFout,
@@ -24,7 +29,8 @@ from sociale_kaart.hsds.importer import (
     import_document,
     remove_service,
 )
-from sociale_kaart.models import Organization, Phone, Service
+from sociale_kaart.models import Gemeente, Organization, Phone, Service
+from sociale_kaart.text import normalise
 
 _bearer = HTTPBearer(auto_error=False)
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -97,6 +103,9 @@ async def import_csv(
         doc = document_from_csv(text, bron, checked)
     except Exception as exc:  # csv.Error and friends: the file is not a readable table
         raise HTTPException(400, f"Dit bestand kan niet gelezen worden als CSV: {exc}") from None
+    gemeente_names_to_codes(doc, {
+        normalise(name): g.code for g in session.exec(select(Gemeente))
+        for name in (g.naam, g.naam_fy, g.code)})
     try:
         return _result(import_document(session, doc))
     except ImportFout as exc:
