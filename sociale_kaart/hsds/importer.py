@@ -247,7 +247,8 @@ def remove_service(session: Session, service_id: str) -> bool:
     return True
 
 
-def _write_service(session: Session, s: ServiceIn, doc: DocumentIn, fingerprint: str) -> None:
+def _write_service(session: Session, s: ServiceIn, doc: DocumentIn, fingerprint: str,
+                   written_locations: set[str]) -> None:
     h = _herkomst(s, doc)
     _upsert(session, Service, s.id, {**s.model_dump(include=set(SERVICE_FIELDS)), **h,
                                      "import_hash": fingerprint})
@@ -269,7 +270,10 @@ def _write_service(session: Session, s: ServiceIn, doc: DocumentIn, fingerprint:
         session.add(CostOption(service_id=s.id, **c.model_dump(exclude=set(HERKOMST_FIELDS)),
                                **_herkomst(c, doc)))
     for sal in s.service_at_locations:
-        _write_location(session, sal.location, doc)
+        # Services share locations; one import writes each location once.
+        if sal.location.id not in written_locations:
+            _write_location(session, sal.location, doc)
+            written_locations.add(sal.location.id)
         session.add(ServiceAtLocation(id=sal.id, service_id=s.id, location_id=sal.location.id,
                                       **_herkomst(sal, doc)))
 
@@ -293,6 +297,7 @@ def import_document(session: Session, raw: Any) -> ImportResultaat:
     result = ImportResultaat()
     try:
         changed_orgs = 0
+        written_locations: set[str] = set()
         for org in doc.organizations:
             existing_org = session.get(Organization, org.id)
             wanted = _with_herkomst(org.model_dump(mode="json"), doc)
@@ -307,7 +312,7 @@ def import_document(session: Session, raw: Any) -> ImportResultaat:
                 result.ongewijzigd.append(s.id)
                 continue
             (result.gewijzigd if existing else result.nieuw).append(s.id)
-            _write_service(session, s, doc, fingerprint)
+            _write_service(session, s, doc, fingerprint, written_locations)
             session.flush()
         if result.nieuw or result.gewijzigd or changed_orgs:
             bump_version(session)

@@ -87,13 +87,13 @@ def _category_scores(index: SearchIndex, plan: QueryPlan, scores: np.ndarray) ->
     if not plan.categories:
         return
     best = max(c.strength for c in plan.categories.values())
-    parents = {t.parent_id for t in index.terms.values() if t.parent_id}
     for category in plan.categories.values():
         docs = index.term_docs.get(category.term_id)
         share = category.strength / best
         if docs is None or share < CATEGORY_CUTOFF:
             continue
-        weight = PARENT_CATEGORY_WEIGHT if category.term_id in parents else CATEGORY_WEIGHT
+        broad = category.term_id in index.parent_terms
+        weight = PARENT_CATEGORY_WEIGHT if broad else CATEGORY_WEIGHT
         scores[docs] += weight * share
 
 

@@ -41,7 +41,7 @@ class Doc:
     description_fy: str | None
     toegang_type: str
     organization: str
-    city: str | None
+    location_name: str | None
     laatst_gecontroleerd: dt.date
     voorbeeld: bool
 
@@ -71,6 +71,7 @@ class SearchIndex:
     synonyms: list[Synonym]
     specificity: dict[str, float]  # stem -> how much it points at few categories
     place_stems: frozenset[str]
+    parent_terms: frozenset[str]  # terms that have children: broad categories
     doc_terms: list[set[str]] = field(default_factory=list)
 
     def words_starting_with(self, prefix: str) -> list[str]:
@@ -192,5 +193,6 @@ def build_index(session: Session, version: int) -> SearchIndex:
         doc_terms=doc_terms,
         specificity={stem: float(np.log(1 + len(terms) / len(found)))
                      for stem, found in categories_of.items()},
+        parent_terms=frozenset(t.parent_id for t in terms.values() if t.parent_id),
         place_stems=frozenset(stem for name in place_names for stem in words(name)),
     )

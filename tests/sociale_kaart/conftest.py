@@ -9,6 +9,7 @@ it; every test gets its own fresh database on it. For a quick local run on SQLit
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from collections.abc import Iterator
@@ -22,11 +23,14 @@ from sqlmodel import Session
 
 from sociale_kaart.core.config import PROJECT_ROOT, Settings
 from sociale_kaart.example_data import load_example_data
+from sociale_kaart.hsds.importer import import_document
 from sociale_kaart.main import create_app
 from tests.postgres_server import PostgresServer
+from tests.sociale_kaart.factories import clear_services, small_map
 
 ALL_BACKENDS = ("sqlite", "postgres")
 TEMPLATE_NAME = "sociale_kaart_template"
+ADMIN_TOKEN = "test-beheer-token"
 
 
 def selected_backends() -> list[str]:
@@ -106,3 +110,22 @@ def app(settings: Settings) -> Iterator[FastAPI]:
 @pytest.fixture
 def client(app: FastAPI) -> TestClient:
     return TestClient(app)
+
+
+@pytest.fixture
+def client_small(app: FastAPI, client: TestClient) -> TestClient:
+    """A client on a small map the test knows, instead of the example data."""
+    with Session(app.state.engine) as session:
+        clear_services(session)
+        import_document(session, small_map())
+    return client
+
+
+@pytest.fixture
+def admin_app(settings: Settings) -> Iterator[FastAPI]:
+    """The app with administration on (ADMIN_TOKEN) and no services yet."""
+    app = create_app(dataclasses.replace(settings, admin_token=ADMIN_TOKEN))
+    with Session(app.state.engine) as session:
+        clear_services(session)
+    yield app
+    app.state.engine.dispose()

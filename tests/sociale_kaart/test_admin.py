@@ -1,26 +1,17 @@
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from fastapi.testclient import TestClient
-from sqlmodel import Session
 
-from sociale_kaart.main import create_app
+from .conftest import ADMIN_TOKEN
+from .factories import document, service, small_map
 
-from .factories import clear_services, document, service, small_map
-
-TOKEN = "test-beheer-token"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
+AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
 
 @pytest.fixture
-def admin(settings):
-    app = create_app(dataclasses.replace(settings, admin_token=TOKEN))
-    with Session(app.state.engine) as session:
-        clear_services(session)
-    yield TestClient(app)
-    app.state.engine.dispose()
+def admin(admin_app):
+    return TestClient(admin_app)
 
 
 def test_admin_is_off_without_a_token(client):

@@ -3,8 +3,6 @@ property-based fuzzing of the importers (hypothesis)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
@@ -15,22 +13,19 @@ from sqlmodel import Session
 
 from sociale_kaart.hsds.csv_format import COLUMNS, document_from_csv
 from sociale_kaart.hsds.importer import ImportFout, import_document
-from sociale_kaart.main import create_app
 
-from .factories import clear_services, small_map
+from .conftest import ADMIN_TOKEN
+from .factories import small_map
 
-TOKEN = "fuzz-token"
+TOKEN = ADMIN_TOKEN
 
 
 @pytest.fixture
-def fuzz_app(settings):
-    app = create_app(dataclasses.replace(settings, admin_token=TOKEN))
+def fuzz_app(admin_app):
     # A small map keeps each call fast, so the fuzzer can try many inputs.
-    with Session(app.state.engine) as session:
-        clear_services(session)
+    with Session(admin_app.state.engine) as session:
         import_document(session, small_map())
-    yield app
-    app.state.engine.dispose()
+    return admin_app
 
 
 def test_no_endpoint_answers_with_a_server_error(fuzz_app):

@@ -1,22 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from sqlmodel import Session
-
-from sociale_kaart.hsds.importer import import_document
-
-from .factories import clear_services, small_map
 
 PAGE_FIELDS = {"total_items", "total_pages", "page_number", "size", "first_page", "last_page",
                "empty", "contents"}
-
-
-@pytest.fixture
-def client_small(app, client):
-    with Session(app.state.engine) as session:
-        clear_services(session)
-        import_document(session, small_map())
-    return client
 
 
 def test_services_are_paginated_the_hsds_way(client_small):

@@ -1,19 +1,6 @@
 from __future__ import annotations
 
 import pytest
-from sqlmodel import Session
-
-from sociale_kaart.hsds.importer import import_document
-
-from .factories import clear_services, small_map
-
-
-@pytest.fixture
-def client_small(app, client):
-    with Session(app.state.engine) as session:
-        clear_services(session)
-        import_document(session, small_map())
-    return client
 
 
 def ids(response) -> list[str]:

@@ -123,10 +123,11 @@ def export_csv(session: SessionDep) -> Response:
                     headers={"Content-Disposition": 'attachment; filename="sociale-kaart.csv"'})
 
 
-def _single(service: dict[str, Any], organizations: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"bron": service.get("bron") or "Beheer",
-            "laatst_gecontroleerd": service.get("laatst_gecontroleerd") or dt.date.today(),
-            "organizations": organizations, "services": [service]}
+def _one_record(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    """A document with one service or organization, checked today by the administrator."""
+    return {"bron": record.get("bron") or "Beheer",
+            "laatst_gecontroleerd": record.get("laatst_gecontroleerd") or dt.date.today(),
+            "organizations": [], "services": [], kind: [record]}
 
 
 @router.put("/services/{service_id}")
@@ -136,7 +137,7 @@ async def put_service(service_id: str, request: Request, session: SessionDep) ->
         raise HTTPException(422, "Het id in de tekst hoort gelijk te zijn aan het id in het adres")
     body["id"] = service_id
     try:
-        return _result(import_document(session, _single(body, [])))
+        return _result(import_document(session, _one_record("services", body)))
     except ImportFout as exc:
         return _refused([f.replace("services[0]", "dienst", 1) for f in exc.fouten])
 
@@ -154,11 +155,8 @@ async def put_organization(organization_id: str, request: Request, session: Sess
     if not isinstance(body, dict):
         raise HTTPException(422, "Stuur een organisatie als JSON-object")
     body["id"] = organization_id
-    doc = {"bron": body.get("bron") or "Beheer",
-           "laatst_gecontroleerd": body.get("laatst_gecontroleerd") or dt.date.today().isoformat(),
-           "organizations": [body], "services": []}
     try:
-        import_document(session, doc)
+        import_document(session, _one_record("organizations", body))
     except ImportFout as exc:
         return _refused([f.replace("organizations[0]", "organisatie", 1) for f in exc.fouten])
     return {"id": organization_id}

@@ -36,18 +36,24 @@ def _gemeente_code(session: Session, gemeente: str) -> str:
     return code
 
 
-def _contact(session: Session, service_id: str) -> dict[str, Any]:
-    phones = session.exec(select(Phone).where(col(Phone.service_id) == service_id)
-                          .order_by(Phone.id)).all()  # type: ignore[arg-type]
-    schedules = session.exec(select(Schedule).where(col(Schedule.service_id) == service_id)
-                             .order_by(Schedule.id)).all()  # type: ignore[arg-type]
-    return {
-        "telefoon": phones[0].number if phones else None,
-        "openingstijden": [s.description for s in schedules if s.description],
-    }
+def _contacts(session: Session, service_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Phone and opening hours of the results, in two queries for all of them."""
+    phones = session.exec(select(Phone).where(col(Phone.service_id).in_(service_ids))
+                          .order_by(col(Phone.id))).all()
+    schedules = session.exec(select(Schedule).where(col(Schedule.service_id).in_(service_ids))
+                             .order_by(col(Schedule.id))).all()
+    contacts: dict[str, dict[str, Any]] = {
+        sid: {"telefoon": None, "openingstijden": []} for sid in service_ids}
+    for phone in phones:
+        if phone.service_id and contacts[phone.service_id]["telefoon"] is None:
+            contacts[phone.service_id]["telefoon"] = phone.number
+    for schedule in schedules:
+        if schedule.description:
+            contacts[schedule.service_id]["openingstijden"].append(schedule.description)
+    return contacts
 
 
-def _result(session: Session, doc: Doc, score: float, redenen: list[str],
+def _result(doc: Doc, contact: dict[str, Any], score: float, redenen: list[str],
             taal: str) -> dict[str, Any]:
     description = doc.description_fy if taal == "fy" and doc.description_fy else doc.description
     return {
@@ -56,8 +62,8 @@ def _result(session: Session, doc: Doc, score: float, redenen: list[str],
         "description": description,
         "organization": doc.organization,
         "toegang_type": doc.toegang_type,
-        "locatie": doc.city,
-        **_contact(session, doc.id),
+        "locatie": doc.location_name,
+        **contact,
         "laatst_gecontroleerd": doc.laatst_gecontroleerd.isoformat(),
         "voorbeeld": doc.voorbeeld,
         "score": round(score, 3),
@@ -93,9 +99,10 @@ def search_services(
                   if betekenis and q.strip() else None)
     hits = search(index, SearchRequest(q=q, gemeente=code, categorie=categorie, taal=taal,
                                        origin=origin, limit=limit, by_meaning=by_meaning))
+    contacts = _contacts(session, [index.docs[h.doc].id for h in hits])
     return {
         "gemeente": code,
         "totaal": len(hits),
-        "resultaten": [_result(session, index.docs[h.doc], h.score, h.redenen, taal)
-                       for h in hits],
+        "resultaten": [_result(index.docs[h.doc], contacts[index.docs[h.doc].id], h.score,
+                               h.redenen, taal) for h in hits],
     }
