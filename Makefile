@@ -14,7 +14,8 @@ BOT_VENV     := $(CACHE_DIR)/venvs/bot-$(call hash_of,bot/requirements.lock)
 ACTIONS_VENV := $(CACHE_DIR)/venvs/actions-$(call hash_of,actions/requirements.lock)
 SK_VENV      := $(CACHE_DIR)/venvs/sociale_kaart-$(call hash_of,sociale_kaart/requirements.lock)
 
-TRAINING_INPUTS := bot/requirements.lock bot/config.yml bot/domain.yml $(sort $(shell find bot/data -type f -name '*.yml'))
+TRAINING_INPUTS := bot/requirements.lock bot/config.yml \
+  $(sort $(shell find bot/domain bot/data -type f -name '*.yml') $(shell find bot/components -name '*.py'))
 MODEL := $(CACHE_DIR)/models/wegwijzer-$(call hash_of,$(TRAINING_INPUTS)).tar.gz
 
 ENVS := $(BOT_VENV)/.ready $(ACTIONS_VENV)/.ready $(SK_VENV)/.ready
@@ -22,7 +23,7 @@ STACK_ARGS := --bot-python $(BOT_VENV)/bin/python --actions-python $(ACTIONS_VEN
               --sk-python $(SK_VENV)/bin/python --model $(MODEL)
 
 .PHONY: help run setup train test lint typecheck test-texts test-sociale-kaart test-actions validate \
-        test-e2e compose-check system-deps clean
+        test-stories test-e2e compose-check crossval system-deps clean
 
 help:
 	@echo "make run    start the wegwijzer on this machine (http://localhost:8000/)"
@@ -52,7 +53,7 @@ $(MODEL): | $(BOT_VENV)/.ready
 	@scripts/train.sh $(BOT_VENV)/bin/rasa $@ $(CURDIR)/var/log/train.log
 	@find $(dir $@) -name 'wegwijzer-*.tar.gz' ! -name '$(notdir $@)' -delete
 
-test: lint typecheck test-texts test-sociale-kaart test-actions validate test-e2e compose-check
+test: lint typecheck test-texts test-sociale-kaart test-actions validate test-stories test-e2e compose-check
 	@echo "==> All checks passed."
 
 lint: $(SK_VENV)/.ready
@@ -64,8 +65,8 @@ typecheck: $(SK_VENV)/.ready
 	@$(SK_VENV)/bin/mypy sociale_kaart scripts benchmarks
 
 test-texts: $(SK_VENV)/.ready
-	@echo "==> bot texts: B1 sentence length, no promises or amounts"
-	@$(SK_VENV)/bin/python -m pytest tests/bot
+	@echo "==> bot texts: B1 (sentence length, Flesch-Douma, common words), no promises or amounts"
+	@$(SK_VENV)/bin/python -m pytest tests/bot -q -s -p no:cacheprovider
 
 test-sociale-kaart: $(SK_VENV)/.ready system-deps
 	@echo "==> sociale kaart tests (SQLite and PostgreSQL, search quality, fuzzing)"
@@ -78,7 +79,24 @@ test-actions: $(ACTIONS_VENV)/.ready
 validate: $(BOT_VENV)/.ready
 	@echo "==> rasa data validate"
 	@cd bot && RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1 \
-	  $(BOT_VENV)/bin/rasa data validate
+	  $(BOT_VENV)/bin/rasa data validate --domain domain
+
+RASA_QUIET := RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
+
+test-stories: setup
+	@echo "==> Rasa test stories (bot/tests), with the trained model"
+	@mkdir -p var/log && cd bot && $(RASA_QUIET) $(BOT_VENV)/bin/rasa test core --stories tests --model $(MODEL) \
+	  --out $(CURDIR)/var/test-results/stories --no-plot --fail-on-prediction-errors \
+	  >$(CURDIR)/var/log/test-stories.log 2>&1 \
+	  || { tail -n 40 $(CURDIR)/var/log/test-stories.log; exit 1; }
+	@grep -h "Correct:" -A0 $(CURDIR)/var/log/test-stories.log | head -n 3 || true
+	@echo "    all test stories passed (log: var/log/test-stories.log)"
+
+# Not part of `make test`: three trainings take a quarter of an hour. Figures in docs/nlu.md.
+crossval: $(BOT_VENV)/.ready
+	@echo "==> NLU cross-validation (3 folds)"
+	@cd bot && $(RASA_QUIET) $(BOT_VENV)/bin/rasa test nlu --nlu data/nlu --config config.yml \
+	  --cross-validation --folds 3 --out $(CURDIR)/var/test-results/crossval
 
 test-e2e: setup system-deps
 	@echo "==> end-to-end and browser tests (starts the real stack on free ports)"

@@ -61,3 +61,10 @@ class SocialeKaartClient:
     async def toegang(self, gemeente_code: str) -> dict[str, Any] | None:
         """Team, phone and walk-in information of a gemeente; None when unknown."""
         return await self._get(f"/gemeenten/{gemeente_code}/toegang")
+
+    async def search(self, gemeente_code: str, categorie: str, taal: str,
+                     limit: int = 5) -> list[dict[str, Any]]:
+        """Services of one category in a gemeente, best first; [] when there are none."""
+        found = await self._get("/search", {"gemeente": gemeente_code, "categorie": categorie,
+                                            "taal": taal, "limit": str(limit)})
+        return list(found["resultaten"]) if found else []

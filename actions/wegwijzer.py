@@ -1,4 +1,9 @@
-"""Answers "waar moet ik zijn?": the gemeente's team, how to reach it, and free client support."""
+"""Answers "waar moet ik zijn?" for a topic and a gemeente.
+
+First what the topic is about, then up to three services from the sociale kaart that a
+resident can reach directly, then the gemeente's team (a melding is always possible), then
+free cliëntondersteuning. docs/wegwijzer-routes.md lists the routes.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +21,44 @@ from actions.sociale_kaart_client import SocialeKaartClient, SocialeKaartOnberei
 
 logger = logging.getLogger(__name__)
 
+# Which sociale kaart categories answer each topic. A parent category includes its children.
+CATEGORIEEN: dict[str, str] = {
+    "huishouden": "huishoudelijke_hulp",
+    "vervoer": "sociaal_vervoer",
+    "hulpmiddelen": "hulpmiddelen",
+    "wonen": "woningaanpassing",
+    "eenzaamheid": "ontmoeting",
+    "begeleiding": "begeleiding",
+    "dagbesteding": "dagbesteding",
+    "maaltijden": "maaltijden",
+    "klussen": "klussen",
+    "mantelzorg": "mantelzorg",
+    "clientondersteuning": "clientondersteuning",
+    "jeugd": "jeugd",
+    "werk_inkomen": "werk_inkomen",
+    "schulden": "schuldhulp",
+}
+# Topics where the service is a desk of another law, not something to reach without a melding.
+LOKETTEN = {"jeugd", "werk_inkomen", "schulden", "clientondersteuning"}
+MAX_VOORZIENINGEN = 3
 
-def _taal(tracker: Tracker) -> str:
+
+def taal_van(tracker: Tracker) -> str:
     return "fy" if tracker.get_slot("taal") == "fy" else "nl"
+
+
+def datum(iso_date: str, taal: str) -> str:
+    return format_date(dt.date.fromisoformat(iso_date), format="long", locale=taal)
+
+
+def kies_voorzieningen(onderwerp: str, resultaten: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The services worth showing: for Wmo topics only what needs no melding (the team line
+    covers maatwerk); for other desks the desk itself."""
+    if onderwerp in LOKETTEN:
+        passend = [r for r in resultaten if r.get("toegang_type") != "maatwerk"]
+    else:
+        passend = [r for r in resultaten if r.get("toegang_type") == "algemeen"]
+    return passend[:MAX_VOORZIENINGEN]
 
 
 class ActionWegwijzer(Action):
@@ -31,25 +71,56 @@ class ActionWegwijzer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        code = tracker.get_slot("gemeente_code")
+        onderwerp = tracker.get_slot("onderwerp") or "algemeen"
+        taal = taal_van(tracker)
+        dispatcher.utter_message(response=f"utter_route_{onderwerp}")
         events: list[dict[str, Any]] = []
         try:
+            code = tracker.get_slot("gemeente_code")
             if not code and tracker.get_slot("woonplaats"):
-                found = await self.client().resolve(tracker.get_slot("woonplaats"))
-                if found:
-                    code = found["gemeente"]["code"]
-                    events += [SlotSet("gemeente_code", code),
-                               SlotSet("gemeente_naam", found["gemeente"]["naam"])]
+                code = await self._resolve(tracker.get_slot("woonplaats"), events)
             toegang = await self.client().toegang(code) if code else None
+            voorzieningen = []
+            if toegang and onderwerp in CATEGORIEEN:
+                gevonden = await self.client().search(code, CATEGORIEEN[onderwerp], taal)
+                voorzieningen = kies_voorzieningen(onderwerp, gevonden)
         except SocialeKaartOnbereikbaar:
-            logger.exception("sociale kaart unreachable while looking up the toegang")
+            logger.exception("sociale kaart unreachable while answering a %s question", onderwerp)
             toegang = None
         if toegang is None:
             dispatcher.utter_message(response="utter_contact_algemeen")
         else:
-            self._utter_toegang(dispatcher, toegang, _taal(tracker))
-        dispatcher.utter_message(response="utter_clientondersteuning_kort")
+            self._utter_voorzieningen(dispatcher, onderwerp, voorzieningen, taal)
+            self._utter_toegang(dispatcher, toegang, taal)
+        if onderwerp != "clientondersteuning":
+            dispatcher.utter_message(response="utter_clientondersteuning_kort")
         return events
+
+    async def _resolve(self, woonplaats: str, events: list[dict[str, Any]]) -> str | None:
+        found = await self.client().resolve(woonplaats)
+        if not found:
+            return None
+        gemeente = found["gemeente"]
+        events += [SlotSet("gemeente_code", gemeente["code"]),
+                   SlotSet("gemeente_naam", gemeente["naam"])]
+        return str(gemeente["code"])
+
+    @staticmethod
+    def _utter_voorzieningen(dispatcher: CollectingDispatcher, onderwerp: str,
+                             voorzieningen: list[dict[str, Any]], taal: str) -> None:
+        if not voorzieningen:
+            return
+        intro = "utter_voorzieningen_loket" if onderwerp in LOKETTEN else "utter_voorzieningen_vrij"
+        dispatcher.utter_message(response=intro)
+        for dienst in voorzieningen:
+            dispatcher.utter_message(
+                response="utter_voorziening",
+                naam=dienst["name"],
+                beschrijving=dienst.get("description") or "",
+                telefoon=dienst.get("telefoon") or "",
+                openingstijden=" ".join(dienst.get("openingstijden") or []),
+                datum=datum(dienst["laatst_gecontroleerd"], taal),
+            )
 
     @staticmethod
     def _utter_toegang(
@@ -64,9 +135,8 @@ class ActionWegwijzer(Action):
             inloop=inloop or "",
         )
         if toegang.get("voorbeeld"):
-            checked = dt.date.fromisoformat(toegang["laatst_gecontroleerd"])
             dispatcher.utter_message(
                 response="utter_voorbeeldgegevens",
-                datum=format_date(checked, format="long", locale=taal),
+                datum=datum(toegang["laatst_gecontroleerd"], taal),
                 website=toegang.get("website") or "",
             )

@@ -10,7 +10,7 @@ echo "==> Training the Rasa model: the data, domain or config changed (about 2 m
 echo "    Full output: $log"
 
 (cd bot && RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1 \
-  "$rasa" train --force --out "$(dirname "$model")" \
+  "$rasa" train --domain domain --force --out "$(dirname "$model")" \
   --fixed-model-name "$(basename "$model" .tar.gz)") >"$log" 2>&1 &
 pid=$!
 

@@ -29,6 +29,18 @@ RESOLVE_DRACHTEN = {
 }
 
 
+def dienst(naam: str, toegang_type: str, **extra: Any) -> dict[str, Any]:
+    return {"id": naam.lower().replace(" ", "-"), "name": naam, "toegang_type": toegang_type,
+            "description": f"Over {naam}.", "telefoon": "0512 000 000",
+            "openingstijden": ["Op werkdagen."], "laatst_gecontroleerd": "2026-11-22",
+            "voorbeeld": True, **extra}
+
+
+# Smallingerland's klussen: one service needs a melding, three can be reached directly.
+KLUSSEN_SMALLINGERLAND = [dienst("Klussen via de gemeente", "maatwerk"),
+                          *(dienst(f"Klussendienst {n}", "algemeen") for n in range(1, 5))]
+
+
 def fake_sociale_kaart(request: httpx.Request) -> httpx.Response:
     """A tiny stand-in for the service that knows Drachten and Smallingerland only."""
     if request.url.path == "/gemeenten/resolve":
@@ -37,6 +49,10 @@ def fake_sociale_kaart(request: httpx.Request) -> httpx.Response:
         return httpx.Response(404, json={"detail": "Deze plaats kennen we niet"})
     if request.url.path == "/gemeenten/GM0090/toegang":
         return httpx.Response(200, json=TOEGANG_SMALLINGERLAND)
+    if request.url.path == "/search" and request.url.params.get("gemeente") == "GM0090":
+        found = KLUSSEN_SMALLINGERLAND if request.url.params["categorie"] == "klussen" else []
+        return httpx.Response(200, json={"gemeente": "GM0090", "totaal": len(found),
+                                         "resultaten": found})
     return httpx.Response(404, json={"detail": "Gemeente niet gevonden"})
 
 
@@ -57,12 +73,15 @@ def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()
 
 
-def make_tracker(slots: dict[str, Any] | None = None, text: str = "") -> Tracker:
+def make_tracker(slots: dict[str, Any] | None = None, text: str = "",
+                 events: list[dict[str, Any]] | None = None,
+                 entities: list[dict[str, Any]] | None = None) -> Tracker:
     return Tracker(
         sender_id="test",
         slots={"taal": "nl", **(slots or {})},
-        latest_message={"text": text, "intent": {"name": "hulp_huishouden"}, "entities": []},
-        events=[],
+        latest_message={"text": text, "intent": {"name": "hulp_huishouden"},
+                        "entities": entities or []},
+        events=events or [],
         paused=False,
         followup_action=None,
         active_loop={},

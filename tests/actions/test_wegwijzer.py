@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from actions.wegwijzer import ActionWegwijzer
+from actions.wegwijzer import ActionWegwijzer, kies_voorzieningen
 
-from .conftest import fake_sociale_kaart, make_tracker, unreachable
+from .conftest import dienst, fake_sociale_kaart, make_tracker, unreachable
 
 
 def wegwijzer(client):
@@ -15,42 +15,74 @@ def responses(dispatcher):
     return [m["response"] for m in dispatcher.messages]
 
 
-async def test_names_the_team_with_phone_and_walk_in(client_with, dispatcher):
-    tracker = make_tracker({"gemeente_code": "GM0090", "woonplaats": "Drachten"})
+async def test_names_the_topic_then_the_team_with_phone_and_walk_in(client_with, dispatcher):
+    tracker = make_tracker({"gemeente_code": "GM0090", "woonplaats": "Drachten",
+                            "onderwerp": "huishouden"})
     events = await wegwijzer(client_with(fake_sociale_kaart)).run(dispatcher, tracker, {})
     assert events == []
-    toegang = dispatcher.messages[0]
-    assert toegang["response"] == "utter_toegang"
+    assert responses(dispatcher) == ["utter_route_huishouden", "utter_toegang",
+                                     "utter_voorbeeldgegevens", "utter_clientondersteuning_kort"]
+    toegang = dispatcher.messages[1]
     assert toegang["gemeente_naam"] == "Smallingerland"
     assert toegang["telefoon"] == "14 0512"
     assert "Drachten" in toegang["inloop"]
-    assert responses(dispatcher)[1:] == [
-        "utter_voorbeeldgegevens", "utter_clientondersteuning_kort"]
-    assert dispatcher.messages[1]["datum"] == "22 november 2026"
+    assert dispatcher.messages[2]["datum"] == "22 november 2026"
+
+
+async def test_shows_at_most_three_services_that_need_no_melding(client_with, dispatcher):
+    tracker = make_tracker({"gemeente_code": "GM0090", "onderwerp": "klussen"})
+    await wegwijzer(client_with(fake_sociale_kaart)).run(dispatcher, tracker, {})
+    assert responses(dispatcher)[:5] == ["utter_route_klussen", "utter_voorzieningen_vrij",
+                                         "utter_voorziening", "utter_voorziening",
+                                         "utter_voorziening"]
+    shown = [m["naam"] for m in dispatcher.messages if m["response"] == "utter_voorziening"]
+    assert shown == ["Klussendienst 1", "Klussendienst 2", "Klussendienst 3"]
+    assert dispatcher.messages[2]["datum"] == "22 november 2026"
+    assert "utter_toegang" in responses(dispatcher)  # a melding stays possible
+
+
+def test_for_another_desk_the_desk_itself_is_shown():
+    desk = [dienst("Schuldhulp", "andere_wet"), dienst("Via melding", "maatwerk")]
+    assert [d["name"] for d in kies_voorzieningen("schulden", desk)] == ["Schuldhulp"]
+    assert kies_voorzieningen("huishouden", desk) == []
+
+
+async def test_without_a_topic_the_general_route_is_given(client_with, dispatcher):
+    tracker = make_tracker({"gemeente_code": "GM0090"})
+    await wegwijzer(client_with(fake_sociale_kaart)).run(dispatcher, tracker, {})
+    assert responses(dispatcher)[:2] == ["utter_route_algemeen", "utter_toegang"]
 
 
 async def test_frisian_reply_uses_frisian_names_and_dates(client_with, dispatcher):
-    tracker = make_tracker({"gemeente_code": "GM0090", "taal": "fy"})
+    tracker = make_tracker({"gemeente_code": "GM0090", "taal": "fy", "onderwerp": "wonen"})
     await wegwijzer(client_with(fake_sociale_kaart)).run(dispatcher, tracker, {})
-    assert dispatcher.messages[0]["gemeente_naam"] == "Smellingerlân"
-    assert dispatcher.messages[0]["inloop"].startswith("Op wurkdagen")
-    assert dispatcher.messages[1]["datum"] == "22 Novimber 2026"
+    assert dispatcher.messages[1]["gemeente_naam"] == "Smellingerlân"
+    assert dispatcher.messages[1]["inloop"].startswith("Op wurkdagen")
+    assert dispatcher.messages[2]["datum"] == "22 Novimber 2026"
 
 
 async def test_resolves_the_place_when_the_form_could_not(client_with, dispatcher):
     tracker = make_tracker({"gemeente_code": None, "woonplaats": "Drachten"})
     events = await wegwijzer(client_with(fake_sociale_kaart)).run(dispatcher, tracker, {})
     assert {e["name"]: e["value"] for e in events}["gemeente_code"] == "GM0090"
-    assert responses(dispatcher)[0] == "utter_toegang"
+    assert responses(dispatcher)[1] == "utter_toegang"
 
 
 async def test_sociale_kaart_down_gives_the_general_route(client_with, dispatcher):
-    tracker = make_tracker({"gemeente_code": "GM0090", "woonplaats": "Drachten"})
+    tracker = make_tracker({"gemeente_code": "GM0090", "onderwerp": "vervoer"})
     await wegwijzer(client_with(unreachable)).run(dispatcher, tracker, {})
-    assert responses(dispatcher) == ["utter_contact_algemeen", "utter_clientondersteuning_kort"]
+    assert responses(dispatcher) == ["utter_route_vervoer", "utter_contact_algemeen",
+                                     "utter_clientondersteuning_kort"]
 
 
 async def test_unknown_place_gives_the_general_route(client_with, dispatcher):
     tracker = make_tracker({"gemeente_code": None, "woonplaats": "Amsterdam"})
     await wegwijzer(client_with(fake_sociale_kaart)).run(dispatcher, tracker, {})
-    assert responses(dispatcher) == ["utter_contact_algemeen", "utter_clientondersteuning_kort"]
+    assert responses(dispatcher) == ["utter_route_algemeen", "utter_contact_algemeen",
+                                     "utter_clientondersteuning_kort"]
+
+
+async def test_clientondersteuning_question_does_not_repeat_the_tip(client_with, dispatcher):
+    tracker = make_tracker({"gemeente_code": "GM0090", "onderwerp": "clientondersteuning"})
+    await wegwijzer(client_with(fake_sociale_kaart)).run(dispatcher, tracker, {})
+    assert "utter_clientondersteuning_kort" not in responses(dispatcher)

@@ -16,7 +16,7 @@ def test_household_question_leads_to_smallingerland_team(conversation):
     assert "14 0512" in answer
     assert "langskomen" in answer or "thuis komt" in answer
     assert "cliëntondersteuning" in answer
-    assert "voorbeeldgegevens" in answer
+    assert "De gegevens zijn een voorbeeld" in answer
 
 
 def test_place_given_in_the_first_message_is_used_at_once(conversation):
@@ -32,6 +32,45 @@ def test_frisian_place_name_and_typo_are_understood(conversation):
     other = Conversation(conversation.url.rsplit("/webhooks", 1)[0])
     other.say("waar kan ik hulp aanvragen")
     assert "Smallingerland" in other.say("Drachtn")
+
+
+def test_the_place_is_remembered_and_can_be_changed(conversation):
+    conversation.say("Wie kan de klusjes in de tuin doen?")
+    first = conversation.say("Leeuwarden")
+    assert "Klussendienst" in first  # an algemene voorziening from the sociale kaart
+    assert "bekeken op" in first
+
+    second = conversation.say("Is er ook een maaltijdservice?")
+    assert "In welke plaats" not in second
+    assert "Leeuwarden" in second
+
+    moved = conversation.say("Nee, ik woon eigenlijk in Joure")
+    assert "De Fryske Marren" in moved
+
+
+def test_crisis_wins_in_the_middle_of_a_question(conversation):
+    assert "In welke plaats" in conversation.say("Ik heb hulp nodig bij het huishouden")
+    answer = conversation.say("ik wil eigenlijk niet meer leven")
+    assert "0800-0113" in answer and "112" in answer
+    assert "medewerker" in answer.lower() or "gemeente" in answer
+    # The form stopped: the next message is not taken for a place.
+    assert "Die plaats ken ik niet" not in conversation.say("wat moet ik doen")
+
+
+def test_personal_care_goes_to_the_district_nurse_without_asking_the_place(conversation):
+    answer = conversation.say("Wie helpt mijn vader met douchen en aankleden?")
+    assert "wijkverpleging" in answer
+    assert "In welke plaats" not in answer
+
+
+def test_two_misunderstandings_bring_a_person_and_a_one_line_summary(conversation):
+    conversation.say("qwx zzz blub")
+    offer = conversation.say("prrt vlm xkcd")
+    assert "medewerker" in offer
+    assert "in één zin" in offer
+    noted = conversation.say("Hulp voor mijn moeder, mijn bsn is 123456782")
+    assert "Hulp voor mijn moeder" in noted
+    assert "123456782" not in noted
 
 
 def test_unknown_place_is_asked_again(conversation):

@@ -1,0 +1,44 @@
+"""A safety net under the trained model: signs of crisis always become a crisis intent.
+
+DIET learns crisis wordings from the training data, but a crisis must never be missed because
+a message also talks about something else, or is worded in a way the model has not seen. The
+rules for that live in crisis_signalen.py; this component applies them after the intent
+classifier and before the FallbackClassifier.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from components.crisis_signalen import crisis_intent, likely_crisis
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class CrisisSignalen(GraphComponent):
+    """Put it after the intent classifier and before the FallbackClassifier."""
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> CrisisSignalen:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            intent = crisis_intent(message.get(TEXT) or "") or likely_crisis(ranking)
+            if intent is None:
+                continue
+            ranking = [r for r in ranking if r["name"] != intent]
+            message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": 1.0}, *ranking],
+                        add_to_output=True)
+        return messages

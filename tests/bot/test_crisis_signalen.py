@@ -1,0 +1,60 @@
+"""The crisis safety net: clear signs always win, ordinary questions are left alone."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot"))
+
+from components.crisis_signalen import crisis_intent, likely_crisis
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("Ik wil niet meer leven", "crisis_suicide"),
+    ("soms denk ik aan zelfmoord", "crisis_suicide"),
+    ("Mijn zoon wil er een eind aan maken", "crisis_suicide"),
+    ("ik zie het echt niet meer zitten", "crisis_suicide"),
+    ("mijn man slaat me als hij boos is", "crisis_geweld"),
+    ("ik denk dat de buurkinderen mishandeld worden", "crisis_geweld"),
+    ("ik durf niet naar huis", "crisis_geweld"),
+    ("mijn vader is gevallen en reageert niet meer", "crisis_acuut"),
+    ("ik ruik gas in de keuken", "crisis_acuut"),
+    ("ik heb vannacht geen slaapplek", "crisis_dakloos"),
+    ("ik ben vandaag het huis uit gezet", "crisis_dakloos"),
+    ("IK WIL DOOD", "crisis_suicide"),
+    ("ik wil zelfmóórd plegen", "crisis_suicide"),
+])
+def test_clear_signs_are_crisis(text, intent):
+    assert crisis_intent(text) == intent
+
+
+@pytest.mark.parametrize("text", [
+    "ik zoek hulp bij het schoonmaken",
+    "de gemeente reageert niet op mijn melding",
+    "het doet me pijn dat mijn moeder zo alleen is",
+    "ik zie het wel zitten met een traplift",
+    "de hulp hoeft niet meer, mijn moeder is verhuisd",
+    "waar kan ik vanavond eten met anderen",
+])
+def test_ordinary_questions_are_left_alone(text):
+    assert crisis_intent(text) is None
+
+
+def test_a_crisis_that_is_the_best_guess_wins_however_unsure():
+    assert likely_crisis([{"name": "crisis_acuut", "confidence": 0.15},
+                          {"name": "hulp_klussen", "confidence": 0.14}]) == "crisis_acuut"
+
+
+def test_a_likely_crisis_beats_a_more_likely_other_intent():
+    ranking = [{"name": "hulp_huishouden", "confidence": 0.5},
+               {"name": "crisis_suicide", "confidence": 0.3}]
+    assert likely_crisis(ranking) == "crisis_suicide"
+
+
+def test_an_unlikely_crisis_does_not_win():
+    ranking = [{"name": "hulp_huishouden", "confidence": 0.8},
+               {"name": "crisis_suicide", "confidence": 0.1}]
+    assert likely_crisis(ranking) is None
