@@ -57,6 +57,14 @@ def test_crisis_wins_in_the_middle_of_a_question(conversation):
     assert "Die plaats ken ik niet" not in conversation.say("wat moet ik doen")
 
 
+def test_another_question_while_asked_for_the_place_is_answered_first(conversation):
+    assert "In welke plaats" in conversation.say("Ik zoek hulp bij het schoonmaken")
+    answer = conversation.say("Wat is een persoonlijk plan?")
+    assert "7 dagen" in answer
+    assert "Die plaats ken ik niet" not in answer
+    assert "Smallingerland" in conversation.say("Drachten")
+
+
 def test_personal_care_goes_to_the_district_nurse_without_asking_the_place(conversation):
     answer = conversation.say("Wie helpt mijn vader met douchen en aankleden?")
     assert "wijkverpleging" in answer
