@@ -17,7 +17,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.crisis_signalen import crisis_intent, likely_crisis
+from components.crisis_signalen import crisis_intent, likely_crisis, without_guessed_crisis
 
 
 @DefaultV1Recipe.register(
@@ -33,12 +33,15 @@ class CrisisSignalen(GraphComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
+            text = message.get(TEXT) or ""
             ranking = message.get(INTENT_RANKING_KEY) or []
-            intent = crisis_intent(message.get(TEXT) or "") or likely_crisis(ranking)
-            if intent is None:
-                continue
-            ranking = [r for r in ranking if r["name"] != intent]
-            message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": 1.0}, *ranking],
-                        add_to_output=True)
+            intent = crisis_intent(text) or likely_crisis(text, ranking)
+            if intent is not None:
+                ranking = [{"name": intent, "confidence": 1.0},
+                           *(r for r in ranking if r["name"] != intent)]
+            else:
+                ranking = without_guessed_crisis(text, ranking)
+            if ranking:
+                message.set(INTENT, ranking[0], add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

@@ -27,6 +27,7 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\b(ruik|ruiken|rook) gas\b|\bgaslucht\b|\bgasgeur\b",
         r"\b(beroerte|herseninfarct)\b.{0,30}\b(nu|net|zojuist|gekregen)\b",
         r"\b(ademt|adem) niet\b",
+        r"^\W*112\W*$|\bbel(t|len)? 112\b",
         r"\bbewusteloos\b",
         r"\bhartaanval\b",
         r"\bhuis (staat )?in brand\b|\ber is brand\b|\bbrand in (huis|de)\b",
@@ -74,6 +75,9 @@ SIGNALEN: list[tuple[str, list[str]]] = [
 ]
 # A crisis intent at or above this confidence wins over any other intent.
 CRISIS_MIN_CONFIDENCE = 0.25
+# The model's guesses only count for messages of at least this many words: on a place name or
+# a one-word answer its ranking says nothing (the patterns still catch "zelfmoord").
+CRISIS_MIN_WORDS = 3
 _COMPILED = [(intent, [re.compile(p) for p in patterns]) for intent, patterns in SIGNALEN]
 
 
@@ -91,8 +95,18 @@ def crisis_intent(text: str) -> str | None:
     return None
 
 
-def likely_crisis(ranking: list[dict[str, Any]]) -> str | None:
+def without_guessed_crisis(text: str, ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """For a message too short for the model's guess to count, the ranking without crisis
+    intents (a postcode is not an emergency); otherwise the ranking as it is."""
+    if crisis_intent(text) or len(text.split()) >= CRISIS_MIN_WORDS:
+        return ranking
+    return [r for r in ranking if not r["name"].startswith("crisis_")]
+
+
+def likely_crisis(text: str, ranking: list[dict[str, Any]]) -> str | None:
     """The model's best crisis guess, if it is the best guess overall or likely enough."""
+    if len(text.split()) < CRISIS_MIN_WORDS:
+        return None
     if ranking and ranking[0]["name"].startswith("crisis_"):
         return str(ranking[0]["name"])
     crises = [r for r in ranking if r["name"].startswith("crisis_")

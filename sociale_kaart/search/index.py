@@ -194,5 +194,8 @@ def build_index(session: Session, version: int) -> SearchIndex:
         specificity={stem: float(np.log(1 + len(terms) / len(found)))
                      for stem, found in categories_of.items()},
         parent_terms=frozenset(t.parent_id for t in terms.values() if t.parent_id),
-        place_stems=frozenset(stem for name in place_names for stem in words(name)),
+        # A place name that is also a word of the taxonomy ("Itens" and Frisian "iten", to eat)
+        # is read as the need, not as the place.
+        place_stems=frozenset(stem for name in place_names for stem in words(name))
+        - {stem for synonym in synonyms for stem in synonym.stems},
     )

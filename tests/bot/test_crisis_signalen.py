@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot"))
 
-from components.crisis_signalen import crisis_intent, likely_crisis
+from components.crisis_signalen import crisis_intent, likely_crisis, without_guessed_crisis
 
 
 @pytest.mark.parametrize(("text", "intent"), [
@@ -44,17 +44,32 @@ def test_ordinary_questions_are_left_alone(text):
 
 
 def test_a_crisis_that_is_the_best_guess_wins_however_unsure():
-    assert likely_crisis([{"name": "crisis_acuut", "confidence": 0.15},
-                          {"name": "hulp_klussen", "confidence": 0.14}]) == "crisis_acuut"
+    ranking = [{"name": "crisis_acuut", "confidence": 0.15},
+               {"name": "hulp_klussen", "confidence": 0.14}]
+    assert likely_crisis("mijn vader ligt op de grond", ranking) == "crisis_acuut"
+
+
+def test_the_models_guess_does_not_count_for_a_place_name_or_one_word():
+    ranking = [{"name": "crisis_acuut", "confidence": 0.6},
+               {"name": "woonplaats_noemen", "confidence": 0.2}]
+    assert likely_crisis("Kootstertille", ranking) is None
+    assert likely_crisis("ja graag", ranking) is None
 
 
 def test_a_likely_crisis_beats_a_more_likely_other_intent():
     ranking = [{"name": "hulp_huishouden", "confidence": 0.5},
                {"name": "crisis_suicide", "confidence": 0.3}]
-    assert likely_crisis(ranking) == "crisis_suicide"
+    assert likely_crisis("ik kan niet meer, help", ranking) == "crisis_suicide"
 
 
 def test_an_unlikely_crisis_does_not_win():
     ranking = [{"name": "hulp_huishouden", "confidence": 0.8},
                {"name": "crisis_suicide", "confidence": 0.1}]
-    assert likely_crisis(ranking) is None
+    assert likely_crisis("ik heb hulp nodig in huis", ranking) is None
+
+
+def test_a_postcode_is_never_a_guessed_emergency():
+    ranking = [{"name": "crisis_acuut", "confidence": 0.4},
+               {"name": "woonplaats_noemen", "confidence": 0.3}]
+    assert without_guessed_crisis("9101", ranking)[0]["name"] == "woonplaats_noemen"
+    assert without_guessed_crisis("bel 112", ranking) == ranking  # a clear sign stays
