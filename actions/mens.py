@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.redactie import redigeer
 from actions.sociale_kaart_client import SocialeKaartClient, SocialeKaartOnbereikbaar
+from actions.wegwijzer import taal_van
 
 logger = logging.getLogger(__name__)
 
@@ -54,10 +55,10 @@ class ActionMens(Action):
             except SocialeKaartOnbereikbaar:
                 logger.exception("sociale kaart unreachable while offering a person")
         if toegang:
-            fy = tracker.get_slot("taal") == "fy"
             dispatcher.utter_message(
                 response="utter_mens_telefoon_gemeente",
-                gemeente_naam=toegang["gemeente_naam_fy" if fy else "gemeente_naam"],
+                gemeente_naam=toegang["gemeente_naam_fy" if taal_van(tracker) == "fy"
+                                      else "gemeente_naam"],
                 telefoon=toegang["telefoon"],
                 kcc_open=toegang.get("kcc_open") or "",
             )
