@@ -51,6 +51,13 @@ def datum(iso_date: str, taal: str) -> str:
     return format_date(dt.date.fromisoformat(iso_date), format="long", locale=taal)
 
 
+def al_gezegd(tracker: Tracker, response: str) -> bool:
+    """Whether the bot already sent this response in the conversation (once is enough for a
+    notice; a second question should get a shorter answer)."""
+    return any(e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == response
+               for e in tracker.events)
+
+
 def kies_voorzieningen(onderwerp: str, resultaten: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The services worth showing: for Wmo topics only what needs no melding (the team line
     covers maatwerk); for other desks the desk itself."""
@@ -91,7 +98,8 @@ class ActionWegwijzer(Action):
             dispatcher.utter_message(response="utter_contact_algemeen")
         else:
             self._utter_voorzieningen(dispatcher, onderwerp, voorzieningen, taal)
-            self._utter_toegang(dispatcher, toegang, taal)
+            self._utter_toegang(dispatcher, toegang, taal,
+                                notice_shown=al_gezegd(tracker, "utter_voorbeeldgegevens"))
         if onderwerp != "clientondersteuning":
             dispatcher.utter_message(response="utter_clientondersteuning_kort")
         return events
@@ -123,9 +131,8 @@ class ActionWegwijzer(Action):
             )
 
     @staticmethod
-    def _utter_toegang(
-        dispatcher: CollectingDispatcher, toegang: dict[str, Any], taal: str
-    ) -> None:
+    def _utter_toegang(dispatcher: CollectingDispatcher, toegang: dict[str, Any], taal: str,
+                       notice_shown: bool) -> None:
         inloop = toegang.get("inloop_fy") if taal == "fy" else toegang.get("inloop")
         dispatcher.utter_message(
             response="utter_toegang",
@@ -134,7 +141,7 @@ class ActionWegwijzer(Action):
             telefoon=toegang["telefoon"],
             inloop=inloop or "",
         )
-        if toegang.get("voorbeeld"):
+        if toegang.get("voorbeeld") and not notice_shown:
             dispatcher.utter_message(
                 response="utter_voorbeeldgegevens",
                 datum=datum(toegang["laatst_gecontroleerd"], taal),

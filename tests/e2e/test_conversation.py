@@ -43,6 +43,7 @@ def test_the_place_is_remembered_and_can_be_changed(conversation):
     second = conversation.say("Is er ook een maaltijdservice?")
     assert "In welke plaats" not in second
     assert "Leeuwarden" in second
+    assert "De gegevens zijn een voorbeeld" not in second  # said once is enough
 
     moved = conversation.say("Nee, ik woon eigenlijk in Joure")
     assert "De Fryske Marren" in moved
