@@ -89,7 +89,7 @@ test-stories: setup
 	  --out $(CURDIR)/var/test-results/stories --no-plot --fail-on-prediction-errors \
 	  >$(CURDIR)/var/log/test-stories.log 2>&1 \
 	  || { tail -n 40 $(CURDIR)/var/log/test-stories.log; exit 1; }
-	@grep -h "Correct:" -A0 $(CURDIR)/var/log/test-stories.log | head -n 3 || true
+	@grep -h "Correct:" $(CURDIR)/var/log/test-stories.log | head -n 3 || true
 	@echo "    all test stories passed (log: var/log/test-stories.log)"
 
 # Not part of `make test`: three trainings take a quarter of an hour. Figures in docs/nlu.md.

@@ -16,7 +16,7 @@ import argparse
 import sys
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,7 +105,8 @@ def load(path: Path) -> list[dict[str, Any]]:
     return list(yaml.safe_load(path.read_text(encoding="utf-8"))["gesprekken"])
 
 
-def evaluate(bot: Bot, cases: list[dict[str, Any]], progress=None) -> list[Uitkomst]:
+def evaluate(bot: Bot, cases: list[dict[str, Any]],
+             progress: Callable[[str], None] | None = None) -> list[Uitkomst]:
     uitkomsten = []
     for number, case in enumerate(cases, 1):
         uitkomsten.append(play(bot, case))

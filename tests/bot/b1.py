@@ -70,20 +70,22 @@ def flesch_douma(text: str) -> float:
 
 
 @cache
-def _woordenlijst() -> tuple[frozenset[str], frozenset[str]]:
-    data = yaml.safe_load(WOORDENLIJST.read_text(encoding="utf-8"))
-    explained = frozenset(w.lower() for w in data["uitleg"])
-    names = frozenset(w.lower() for w in data["namen"])
-    return explained, names
+def _woordenlijst() -> dict:
+    return dict(yaml.safe_load(WOORDENLIJST.read_text(encoding="utf-8")))
 
 
 def explained_words() -> dict[str, str]:
-    return dict(yaml.safe_load(WOORDENLIJST.read_text(encoding="utf-8"))["uitleg"])
+    return dict(_woordenlijst()["uitleg"])
+
+
+@cache
+def _lowered(section: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _woordenlijst()[section])
 
 
 def uncommon_words(text: str) -> list[str]:
     """Words that are neither common Dutch nor explained in the glossary, nor names."""
-    explained, names = _woordenlijst()
+    explained, names = _lowered("uitleg"), _lowered("namen")
     found = []
     for word in _WORD.findall(readable(text)):
         lower = word.lower()
