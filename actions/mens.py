@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.redactie import redigeer
 from actions.sociale_kaart_client import SocialeKaartClient, SocialeKaartOnbereikbaar
-from actions.wegwijzer import taal_van
+from actions.wegwijzer import bekende_gemeente, taal_van
 
 logger = logging.getLogger(__name__)
 
@@ -49,11 +49,14 @@ class ActionMens(Action):
     ) -> list[dict[str, Any]]:
         dispatcher.utter_message(response="utter_route_mens")
         toegang = None
-        if code := tracker.get_slot("gemeente_code"):
-            try:
+        events: list[dict[str, Any]] = []
+        try:
+            # "Ik wil iemand in Heerenveen spreken": the place may come with the question.
+            code, events = await bekende_gemeente(self.client(), tracker)
+            if code:
                 toegang = await self.client().toegang(code)
-            except SocialeKaartOnbereikbaar:
-                logger.exception("sociale kaart unreachable while offering a person")
+        except SocialeKaartOnbereikbaar:
+            logger.exception("sociale kaart unreachable while offering a person")
         if toegang:
             dispatcher.utter_message(
                 response="utter_mens_telefoon_gemeente",
@@ -64,7 +67,7 @@ class ActionMens(Action):
             )
         else:
             dispatcher.utter_message(response="utter_mens_telefoon_algemeen")
-        return [FollowupAction("samenvatting_form")]
+        return [*events, FollowupAction("samenvatting_form")]
 
 
 class ActionNietBegrepen(Action):

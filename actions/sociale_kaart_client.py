@@ -34,8 +34,8 @@ class SocialeKaartClient:
     def from_env(cls) -> SocialeKaartClient:
         return cls(os.environ.get("SOCIALE_KAART_URL", DEFAULT_URL))
 
-    async def _get(self, path: str, params: dict[str, str] | None = None) -> dict[str, Any] | None:
-        """GET a JSON object; None when the service says it does not exist (404)."""
+    async def _get(self, path: str, params: dict[str, str] | None = None) -> Any:
+        """GET the JSON body; None when the service says it does not exist (404)."""
         try:
             async with httpx.AsyncClient(
                 base_url=self.base_url, timeout=TIMEOUT_SECONDS, transport=self.transport
@@ -61,6 +61,11 @@ class SocialeKaartClient:
     async def toegang(self, gemeente_code: str) -> dict[str, Any] | None:
         """Team, phone and walk-in information of a gemeente; None when unknown."""
         return await self._get(f"/gemeenten/{gemeente_code}/toegang")
+
+    async def eigen_bijdrage(self, gemeente_code: str) -> list[dict[str, Any]]:
+        """Dated amounts for maatwerk that apply today; [] when the gemeente published none."""
+        found = await self._get(f"/gemeenten/{gemeente_code}/eigen-bijdrage")
+        return list(found or [])
 
     async def search(self, gemeente_code: str, categorie: str, taal: str,
                      limit: int = 5) -> list[dict[str, Any]]:

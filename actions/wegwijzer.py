@@ -58,6 +58,21 @@ def al_gezegd(tracker: Tracker, response: str) -> bool:
                for e in tracker.events)
 
 
+async def bekende_gemeente(client: SocialeKaartClient,
+                           tracker: Tracker) -> tuple[str | None, list[dict[str, Any]]]:
+    """The conversation's gemeente code, with the slots to set when it comes from a place the
+    resident named just now; (None, []) when no place is known or the place is unknown."""
+    code = tracker.get_slot("gemeente_code")
+    if code or not tracker.get_slot("woonplaats"):
+        return code, []
+    found = await client.resolve(tracker.get_slot("woonplaats"))
+    if not found:
+        return None, []
+    gemeente = found["gemeente"]
+    return str(gemeente["code"]), [SlotSet("gemeente_code", gemeente["code"]),
+                                   SlotSet("gemeente_naam", gemeente["naam"])]
+
+
 def kies_voorzieningen(onderwerp: str, resultaten: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The services worth showing: for Wmo topics only what needs no melding (the team line
     covers maatwerk); for other desks the desk itself."""
@@ -83,9 +98,7 @@ class ActionWegwijzer(Action):
         dispatcher.utter_message(response=f"utter_route_{onderwerp}")
         events: list[dict[str, Any]] = []
         try:
-            code = tracker.get_slot("gemeente_code")
-            if not code and tracker.get_slot("woonplaats"):
-                code = await self._resolve(tracker.get_slot("woonplaats"), events)
+            code, events = await bekende_gemeente(self.client(), tracker)
             toegang = await self.client().toegang(code) if code else None
             voorzieningen = []
             if toegang and onderwerp in CATEGORIEEN:
@@ -100,18 +113,10 @@ class ActionWegwijzer(Action):
             self._utter_voorzieningen(dispatcher, onderwerp, voorzieningen, taal)
             self._utter_toegang(dispatcher, toegang, taal,
                                 notice_shown=al_gezegd(tracker, "utter_voorbeeldgegevens"))
-        if onderwerp != "clientondersteuning":
+        if onderwerp != "clientondersteuning" and not al_gezegd(tracker,
+                                                                 "utter_clientondersteuning_kort"):
             dispatcher.utter_message(response="utter_clientondersteuning_kort")
         return events
-
-    async def _resolve(self, woonplaats: str, events: list[dict[str, Any]]) -> str | None:
-        found = await self.client().resolve(woonplaats)
-        if not found:
-            return None
-        gemeente = found["gemeente"]
-        events += [SlotSet("gemeente_code", gemeente["code"]),
-                   SlotSet("gemeente_naam", gemeente["naam"])]
-        return str(gemeente["code"])
 
     @staticmethod
     def _utter_voorzieningen(dispatcher: CollectingDispatcher, onderwerp: str,

@@ -14,6 +14,10 @@ import re
 import unicodedata
 from typing import Any
 
+# Dutch puts the subject after the verb in many sentences ("eigenlijk wil ik niet meer leven",
+# "soms wil hij dood"), so the wish patterns allow a subject and a softening word in between.
+_WIL = (r"\b(wil|wilt|willen|wou|wilde|wilden)( (ik|je|jij|hij|ze|zij|we|wij|mijn \w+|m'n \w+))?"
+        r"( (eigenlijk|echt|gewoon|liever|graag|soms|ook|het liefst|al lang|niet langer))*")
 _GEEN_DAK = (r"\b(geen (slaap)?plek|geen bed|op straat|geen dak|"
              r"nergens (heen|naartoe|slapen|te slapen))")
 # Most urgent first: when a message shows several signs, the first one wins.
@@ -23,7 +27,8 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\breageert (niet|nergens) (meer )?op (aanspreken|roepen|mij|ons)\b",
         r"\bniet (meer )?aanspreekbaar\b",
         r"\bniet wakker (te krijgen|worden)\b|\bbuiten bewustzijn\b",
-        r"\b(stikt|stikken|verslikt en)\b",
+        # Not "stikken" alone: in Frisian "it is stikken" means "it is broken".
+        r"\bstikt\b|\b(aan het|gaat|ging|dreigt te) stikken\b|\bverslikt (en|zich)\b",
         r"\b(ruik|ruiken|rook) gas\b|\bgaslucht\b|\bgasgeur\b",
         r"\b(beroerte|herseninfarct)\b.{0,30}\b(nu|net|zojuist|gekregen)\b",
         r"\b(ademt|adem) niet\b",
@@ -31,16 +36,35 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\bbewusteloos\b",
         r"\bhartaanval\b",
         r"\bhuis (staat )?in brand\b|\ber is brand\b|\bbrand in (huis|de)\b",
-        r"\bbloedt (heel |erg |zo )?(erg|veel|hevig)\b",
+        r"\bbloed(t|en)? (heel |erg |zo |ontzettend )*(erg|veel|hevig)\b",
+        r"\b(net|zojuist|nu|daarnet) (van de trap |op de grond |in de badkamer |thuis )?gevallen\b",
         r"\b(overdosis|teveel pillen|te veel pillen) (genomen|ingenomen|geslikt)\b",
+        r"\bpijn (op|in) (de|zijn|haar|mijn) borst\b",
+        r"\b(krijgt|krijg|kreeg) (bijna |haast )?geen (lucht|adem)\b|\bkan (bijna |haast )?niet "
+        r"(meer )?ademen\b",
+        r"\b(rook|vlammen) in (huis|de keuken|de gang|de slaapkamer)\b|\bhet brandt\b",
+        r"\b(is|zijn) (vannacht |net |vanavond |zojuist )?(weggelopen|vermist)\b.{0,60}"
+        r"\b(nacht|donker|kou|koud|dement|dementie|verward)",
+        r"\b(dement|dementie|verward|in de war)\b.{0,80}\b(weggelopen|vermist|kwijt|"
+        r"nergens (te )?vinden|niet (meer )?(te )?vinden)\b",
     ]),
     ("crisis_suicide", [
         r"\bzelfmoord",
         r"\bzelfdoding",
         r"\bsuicid|\bsuicide",
-        r"\b(wil|wilt|willen|wou) (graag )?(dood|sterven)\b",
+        rf"{_WIL} (dood|sterven)\b",
         r"\bniet (meer )?(verder )?(wil|wilt|willen|wou) leven\b",
-        r"\b(wil|wilt|willen) niet meer (verder )?leven\b",
+        rf"{_WIL} niet (meer|langer) (verder )?leven\b",
+        rf"{_WIL} er niet (meer|langer) zijn\b",
+        r"\bniet meer wakker (te )?(word|worden)\b",
+        r"\bbeter af (zijn |is |zijn wij |zijn we )?zonder (mij|hem|haar)\b",
+        r"\b(mezelf|mijzelf|zichzelf|hemzelf|haarzelf) (iets|wat) "
+        r"(aan ?doet|aandoen|aan te doen)\b",
+        # "het hoeft niet meer" alone is ordinary ("de hulp hoeft niet meer"); about oneself or
+        # everything, at the end of a clause, it is a sign.
+        r"\bhet (hoeft|hoeven) (voor mij (allemaal )?|allemaal (voor mij )?)niet (meer|langer)"
+        r"(?=\s*([.,!?;]|$|en |maar |want |ik ))",
+        r"\bhet (leven )?(hoeft|hoeven) niet (meer|langer) voor mij\b",
         r"\been (eind|einde) (aan|maken aan) (mijn|zijn|haar|m'n|mn|z'n|het) leven\b",
         r"\ber een (eind|einde) aan (maken|te maken|making)\b",
         r"\buit het leven (stappen|te stappen|stapt)\b",
@@ -50,27 +74,51 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\bleven (heeft|is) geen zin\b|\bgeen zin meer in (het|mijn) leven\b",
         r"\b(zie|ziet|zien) het (leven )?(echt |allemaal )?niet meer zitten\b",
         r"\b(mezelf|mijzelf) (op ?hangen|snijden|pijn doen)\b",
+        r"\b(snij|snijd|snijdt|beschadig|verwond) (ik |hij |ze |zij )?(mezelf|mijzelf|zichzelf)\b",
         r"\b(pillen|medicijnen) (sparen|verzamelen|opsparen)\b|\bafscheidsbrief\b",
-        r"\b(wil|wilt|willen) er niet meer zijn\b|\ber niet meer (willen|wil) zijn\b",
+        r"\b(god|de here|de heer|onze lieve heer)\b.{0,30}\b(komt halen|mag halen|halen mag|"
+        r"wegneemt|laat sterven)\b",
+        r"\ber niet meer (willen|wil) zijn\b",
     ]),
     ("crisis_geweld", [
         r"\bhuiselijk geweld\b",
         r"\bmishandel",
         r"\bveilig thuis\b",
-        r"\b(slaat|sloeg|schopt|schopte|wurgt|wurgde|duwt|trapt|bedreigt|bedreigde) "
+        r"\b(slaat|sloeg|meppt|mept|schopt|schopte|wurgt|wurgde|duwt|trapt|bedreigt|bedreigde) "
         r"(me|mij|ons|mijn|haar|hem|de kinderen)\b",
+        r"\b(krijg|krijgt|kreeg|krijgen) (ik |ze |zij |hij |we |wij )?(klappen|slaag|een klap|"
+        r"een pak slaag|een schop)\b",
+        r"\b(geeft|gaf|geven) (me|mij|haar|hem|ons) (soms |vaak |weer |wel eens )?(een )?"
+        r"(klap|klappen|schop|trap|por)\b",
         r"\bgeslagen door\b|\bslaan (me|mij|ons)\b",
+        r"\b(slaat|sloeg|schopt|schopte|duwt|trapt|bedreigt|bedreigde|mishandelt) "
+        r"(hij|ze|zij|mijn \w+|m'n \w+) (me|mij|ons|haar|hem|de kinderen)\b",
+        r"\b(word|wordt|worden|werd|werden) (thuis |weer |vaak |door \w+ )?"
+        r"(geslagen|geschopt|gewurgd|bedreigd)\b",
+        r"\b(heeft|hebben) (me|mij|ons|haar|hem) (weer |opnieuw |gisteren )?"
+        r"(geslagen|geschopt|gewurgd|bedreigd)\b",
         r"\bheeft (me|mij) (weer |opnieuw )?pijn gedaan\b",
         r"\bblauwe plekken\b.{0,40}\b(man|vrouw|partner|vriend|vader|moeder|zoon|dochter)\b",
         r"\bdurf (niet|nooit) (meer )?(naar huis|thuis)\b",
-        r"\b(sluit|sloot|houdt) (me|mij) op\b|\bopgesloten door\b",
+        r"\b(sluit|sloot|houdt) (me|mij|haar|hem|ons|mijn \w+|m'n \w+) op\b|\bopgesloten door\b",
         r"\b(misbruikt|misbruik van (een )?kind|seksueel misbruik|aangerand|verkracht)",
         r"\bbang (voor|van) (mijn|m'n|mn) (man|vrouw|partner|vriend|vriendin|ex|zoon|vader)\b",
+        # Neglect and verbal abuse of someone who depends on others is also for Veilig Thuis.
+        r"\bin (haar|zijn|hun) eigen (vuil|poep|plas|urine|ontlasting) (liggen|zitten)\b",
+        r"\b(scheldt|schold|schelden) (haar|hem|me|mij|ons)( \w+){0,4} uit\b",
+        r"\b(verwaarloost|verwaarloosd|verwaarlozing)\b.{0,30}\b(kind|kinderen|moeder|vader|"
+        r"oma|opa|zoon|dochter|haar|hem)\b",
     ]),
     ("crisis_dakloos", [
         rf"\b(vannacht|vanavond|vandaag)\b.{{0,40}}{_GEEN_DAK}",
         rf"{_GEEN_DAK}\b.{{0,40}}\b(vannacht|vanavond|vandaag)\b",
         r"\b(vandaag|net|zojuist) (het |mijn )?huis uit (gezet|gegooid)\b",
+        r"\b(gooit|gooide|zet|zette) (me|mij|ons) (eruit|er uit|op straat|het huis uit)\b",
+        r"\b(huisbaas|verhuurder)\b.{0,40}\bsloten (vervangen|veranderd)\b|\b(sta|staan) (ik |we |wij )?(nu )?(op straat|buiten)\b"
+        r".{0,40}\b(spullen|tassen|vuilniszakken|koffer)",
+        r"\b(waar|ergens)\b.{0,30}\b(vannacht|vanavond)\b.{0,20}\b(slapen|overnachten)\b",
+        r"\b(vannacht|vanavond)\b.{0,30}\b(buiten|in de auto|in mijn auto|op een bankje) "
+        r"(slapen|overnachten)\b",
     ]),
 ]
 # A crisis intent at or above this confidence wins over any other intent.

@@ -115,6 +115,18 @@ class CostOption(Herkomst, table=True):
     amount_description: str | None = None
 
 
+class BedragPublic(Herkomst):
+    """A dated amount a resident may pay for a maatwerk service, as the gemeente published it."""
+
+    dienst: str
+    option: str
+    currency: str
+    amount: float
+    amount_description: str | None = None
+    valid_from: dt.date
+    valid_to: dt.date | None = None
+
+
 class ServiceArea(SQLModel, table=True):
     __tablename__ = "service_area"
     id: int | None = Field(default=None, primary_key=True)

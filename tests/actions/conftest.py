@@ -75,11 +75,12 @@ def dispatcher() -> CollectingDispatcher:
 
 def make_tracker(slots: dict[str, Any] | None = None, text: str = "",
                  events: list[dict[str, Any]] | None = None,
-                 entities: list[dict[str, Any]] | None = None) -> Tracker:
+                 entities: list[dict[str, Any]] | None = None,
+                 intent: str = "hulp_huishouden") -> Tracker:
     return Tracker(
         sender_id="test",
         slots={"taal": "nl", **(slots or {})},
-        latest_message={"text": text, "intent": {"name": "hulp_huishouden"},
+        latest_message={"text": text, "intent": {"name": intent},
                         "entities": entities or []},
         events=events or [],
         paused=False,

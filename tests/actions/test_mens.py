@@ -51,7 +51,15 @@ async def test_a_person_with_the_gemeentes_phone_then_a_one_line_summary(client_
     assert [m["response"] for m in dispatcher.messages] == [
         "utter_route_mens", "utter_mens_telefoon_gemeente"]
     assert dispatcher.messages[1]["telefoon"] == "14 0512"
-    assert events[0]["name"] == "samenvatting_form"
+    assert events[-1]["name"] == "samenvatting_form"
+
+
+async def test_a_place_named_with_the_request_gives_that_gemeentes_phone(client_with, dispatcher):
+    tracker = make_tracker({"woonplaats": "Drachten"})
+    events = await mens(client_with(fake_sociale_kaart)).run(dispatcher, tracker, {})
+    assert dispatcher.messages[1]["gemeente_naam"] == "Smallingerland"
+    assert [e.get("name") for e in events] == ["gemeente_code", "gemeente_naam",
+                                               "samenvatting_form"]
 
 
 async def test_without_the_sociale_kaart_the_general_phone_route(client_with, dispatcher):

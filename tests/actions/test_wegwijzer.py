@@ -95,3 +95,12 @@ async def test_the_example_data_notice_is_shown_once_per_conversation(client_wit
     await wegwijzer(client_with(fake_sociale_kaart)).run(dispatcher, tracker, {})
     assert "utter_voorbeeldgegevens" not in responses(dispatcher)
     assert "utter_toegang" in responses(dispatcher)
+
+
+async def test_the_clientondersteuning_tip_is_given_once_per_conversation(client_with, dispatcher):
+    earlier = [{"event": "bot", "text": "...",
+                "metadata": {"utter_action": "utter_clientondersteuning_kort"}}]
+    tracker = make_tracker({"gemeente_code": "GM0090", "onderwerp": "klussen"}, events=earlier)
+    await wegwijzer(client_with(fake_sociale_kaart)).run(dispatcher, tracker, {})
+    assert "utter_clientondersteuning_kort" not in responses(dispatcher)
+    assert "utter_toegang" in responses(dispatcher)

@@ -26,6 +26,35 @@ from components.crisis_signalen import crisis_intent, likely_crisis, without_gue
     ("ik ben vandaag het huis uit gezet", "crisis_dakloos"),
     ("IK WIL DOOD", "crisis_suicide"),
     ("ik wil zelfmóórd plegen", "crisis_suicide"),
+    # Word order: Dutch often puts the subject after the verb.
+    ("ik zoek hulp in huis maar eigenlijk wil ik niet meer leven", "crisis_suicide"),
+    ("soms wil hij gewoon dood", "crisis_suicide"),
+    ("ik hoop elke avond dat ik niet meer wakker word", "crisis_suicide"),
+    ("hij zegt dat we beter af zijn zonder hem", "crisis_suicide"),
+    ("ik ben bang dat ze zichzelf wat aandoet", "crisis_suicide"),
+    ("het hoeft voor mij allemaal niet meer", "crisis_suicide"),
+    ("als hij gedronken heeft slaat hij me", "crisis_geweld"),
+    ("ik word thuis geslagen", "crisis_geweld"),
+    ("mijn vriend heeft me gisteren geslagen", "crisis_geweld"),
+    ("mijn vader heeft pijn op de borst", "crisis_acuut"),
+    ("mijn man krijgt bijna geen lucht", "crisis_acuut"),
+    ("er is rook in de keuken", "crisis_acuut"),
+    ("mijn moeder met dementie is vannacht weggelopen", "crisis_acuut"),
+    ("waar kan ik vannacht slapen", "crisis_dakloos"),
+    ("ik moet vannacht in mijn auto slapen", "crisis_dakloos"),
+    ("mijn vriendin gooit me eruit, waar moet ik heen", "crisis_dakloos"),
+    ("de huisbaas heeft de sloten vervangen en nu sta ik buiten met mijn spullen",
+     "crisis_dakloos"),
+    ("ik snij mezelf weer", "crisis_suicide"),
+    ("als ik niet doe wat hij zegt krijg ik klappen", "crisis_geweld"),
+    ("mijn broer geeft haar soms een klap", "crisis_geweld"),
+    ("mijn schoonzoon sluit mijn dochter op in huis", "crisis_geweld"),
+    ("hij is net van de trap gevallen en bloed heel erg", "crisis_acuut"),
+    ("ze is in de war en we kunnen haar nergens vinden", "crisis_acuut"),
+    ("mijn man is aan het stikken", "crisis_acuut"),
+    ("ik bid dat de Here me komt halen", "crisis_suicide"),
+    ("hij laat haar in haar eigen vuil liggen", "crisis_geweld"),
+    ("mijn broer scheldt haar de hele dag uit", "crisis_geweld"),
 ])
 def test_clear_signs_are_crisis(text, intent):
     assert crisis_intent(text) == intent
@@ -38,6 +67,15 @@ def test_clear_signs_are_crisis(text, intent):
     "ik zie het wel zitten met een traplift",
     "de hulp hoeft niet meer, mijn moeder is verhuisd",
     "waar kan ik vanavond eten met anderen",
+    "de hulp hoeft niet meer, mijn moeder is verhuisd",
+    "het hoeft niet meer, we hebben al hulp",
+    "ik wil graag weten wat de eigen bijdrage is",
+    "ik ben doodop van de zorg voor mijn man",
+    "mijn moeder is vorig jaar gevallen en heeft nu een rollator nodig",
+    "we willen een maaltijd bezorgd krijgen",
+    "myn scootmobyl is stikken",  # Frisian: broken
+    "kan iemand de sloten van mijn voordeur vervangen",
+    "mijn tuin is verwaarloosd, wie kan helpen",
 ])
 def test_ordinary_questions_are_left_alone(text):
     assert crisis_intent(text) is None

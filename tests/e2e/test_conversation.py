@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import httpx
 
 from .conftest import Conversation
@@ -104,3 +106,31 @@ def test_http_api_needs_the_token(stack):
     assert httpx.get(f"{stack.rasa_url}/status").status_code == 401
     ok = httpx.get(f"{stack.rasa_url}/status", params={"token": stack.auth_token})
     assert ok.status_code == 200
+
+
+def test_eigen_bijdrage_names_an_amount_only_when_the_gemeente_published_one(stack,
+                                                                               conversation):
+    conversation.say("Ik kan mijn huis niet meer schoonhouden")
+    conversation.say("Drachten")
+    general = conversation.say("Wat is de eigen bijdrage?")
+    assert "CAK" in general
+    assert "€" not in general, "the example data holds no amounts"
+
+    database = sqlite3.connect(stack.var_dir / "sociale_kaart.db")
+    try:
+        with database:
+            database.execute(
+                "INSERT INTO cost_option (service_id, valid_from, option, currency, amount, bron,"
+                " laatst_gecontroleerd, voorbeeld) VALUES ('svc-GM0090-maatwerk-huishouden',"
+                " '2026-01-01', 'Eigen bijdrage per maand', 'EUR', 21.5, 'test', '2026-10-01', 1)")
+        later = Conversation(conversation.url.rsplit("/webhooks", 1)[0])
+        later.say("Ik kan mijn huis niet meer schoonhouden")
+        later.say("Drachten")
+        answer = later.say("Hoeveel moet ik zelf betalen voor de hulp?")
+        assert "€\xa021,50" in answer
+        assert "1 januari 2026" in answer
+        assert "CAK" in answer
+    finally:
+        with database:
+            database.execute("DELETE FROM cost_option")
+        database.close()

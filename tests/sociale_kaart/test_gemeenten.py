@@ -4,7 +4,10 @@ import pytest
 from sqlmodel import Session, select
 
 from sociale_kaart.example_data import load_example_data
+from sociale_kaart.hsds.importer import import_document
 from sociale_kaart.models import Gemeente
+
+from .factories import clear_services, document, service
 
 FRIESE_GEMEENTEN = {
     "Achtkarspelen", "Ameland", "Dantumadiel", "De Fryske Marren", "Harlingen", "Heerenveen",
@@ -97,3 +100,41 @@ def test_loading_example_data_twice_changes_nothing(app):
         before = len(session.exec(select(Gemeente)).all())
         assert load_example_data(session) is False
         assert len(session.exec(select(Gemeente)).all()) == before == 18
+
+
+def _maatwerk_met_bedrag(**cost: object) -> dict:
+    return service("svc-hh-maatwerk", "Huishoudelijke hulp (maatwerk)", "huishoudelijke_hulp",
+                   toegang_type="maatwerk",
+                   cost_options=[{"option": "Eigen bijdrage per maand", "amount": 21.5,
+                                  "bron": "test", "laatst_gecontroleerd": "2026-10-01", **cost}])
+
+
+def test_example_data_names_no_amounts(client):
+    assert client.get("/gemeenten/GM0090/eigen-bijdrage").json() == []
+
+
+def test_eigen_bijdrage_gives_a_dated_amount_of_a_maatwerk_service(client, app):
+    with Session(app.state.engine) as session:
+        clear_services(session)
+        import_document(session, document(_maatwerk_met_bedrag(valid_from="2026-01-01")))
+    bedragen = client.get("/gemeenten/GM0090/eigen-bijdrage").json()
+    assert [(b["dienst"], b["amount"], b["valid_from"]) for b in bedragen] == [
+        ("Huishoudelijke hulp (maatwerk)", 21.5, "2026-01-01")]
+    assert bedragen[0]["laatst_gecontroleerd"] == "2026-10-01"
+    assert client.get("/gemeenten/GM0080/eigen-bijdrage").json() == [], "another gemeente"
+
+
+def test_eigen_bijdrage_leaves_out_amounts_not_valid_on_the_day(client, app):
+    with Session(app.state.engine) as session:
+        clear_services(session)
+        import_document(session, document(
+            _maatwerk_met_bedrag(valid_from="2025-01-01", valid_to="2025-12-31")))
+    assert client.get("/gemeenten/GM0090/eigen-bijdrage", params={"op": "2026-02-01"}).json() == []
+    old = client.get("/gemeenten/GM0090/eigen-bijdrage", params={"op": "2025-06-01"}).json()
+    assert [b["amount"] for b in old] == [21.5]
+
+
+def test_eigen_bijdrage_of_an_unknown_gemeente_is_a_clear_404(client):
+    response = client.get("/gemeenten/GM9999/eigen-bijdrage")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "Gemeente niet gevonden"
