@@ -103,7 +103,7 @@ test-e2e: setup system-deps
 	@WMO_BOT_PYTHON=$(BOT_VENV)/bin/python WMO_ACTIONS_PYTHON=$(ACTIONS_VENV)/bin/python \
 	  WMO_SK_PYTHON=$(SK_VENV)/bin/python WMO_MODEL=$(MODEL) \
 	  $(SK_VENV)/bin/python -m pytest tests/e2e
-	@grep -v "^  nl-" var/test-results/evaluatie_nl.txt
+	@grep -hv "^  \(nl\|dev\)-" var/test-results/evaluatie_nl.txt var/test-results/evaluatie_dev_nl.txt
 
 compose-check: system-deps
 	@echo "==> docker-compose config"

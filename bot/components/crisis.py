@@ -17,7 +17,12 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.crisis_signalen import crisis_intent, likely_crisis, without_guessed_crisis
+from components.crisis_signalen import (
+    crisis_intent,
+    likely_crisis,
+    ranking_with_crisis,
+    without_guessed_crisis,
+)
 
 
 @DefaultV1Recipe.register(
@@ -37,8 +42,7 @@ class CrisisSignalen(GraphComponent):
             ranking = message.get(INTENT_RANKING_KEY) or []
             intent = crisis_intent(text) or likely_crisis(text, ranking)
             if intent is not None:
-                ranking = [{"name": intent, "confidence": 1.0},
-                           *(r for r in ranking if r["name"] != intent)]
+                ranking = ranking_with_crisis(intent, ranking)
             else:
                 ranking = without_guessed_crisis(text, ranking)
             if ranking:

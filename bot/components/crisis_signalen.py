@@ -114,7 +114,8 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         rf"{_GEEN_DAK}\b.{{0,40}}\b(vannacht|vanavond|vandaag)\b",
         r"\b(vandaag|net|zojuist) (het |mijn )?huis uit (gezet|gegooid)\b",
         r"\b(gooit|gooide|zet|zette) (me|mij|ons) (eruit|er uit|op straat|het huis uit)\b",
-        r"\b(huisbaas|verhuurder)\b.{0,40}\bsloten (vervangen|veranderd)\b|\b(sta|staan) (ik |we |wij )?(nu )?(op straat|buiten)\b"
+        r"\b(huisbaas|verhuurder)\b.{0,40}\bsloten (vervangen|veranderd)\b",
+        r"\b(sta|staan) (ik |we |wij )?(nu )?(op straat|buiten)\b"
         r".{0,40}\b(spullen|tassen|vuilniszakken|koffer)",
         r"\b(waar|ergens)\b.{0,30}\b(vannacht|vanavond)\b.{0,20}\b(slapen|overnachten)\b",
         r"\b(vannacht|vanavond)\b.{0,30}\b(buiten|in de auto|in mijn auto|op een bankje) "
@@ -141,6 +142,14 @@ def crisis_intent(text: str) -> str | None:
         if any(p.search(clean) for p in patterns):
             return intent
     return None
+
+
+def ranking_with_crisis(intent: str, ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ranking with the crisis intent first and sure. The other intents keep their order
+    at half their confidence: a message that is also clearly about transport must not look
+    ambiguous to the FallbackClassifier, which would then answer "I did not understand"."""
+    return [{"name": intent, "confidence": 1.0},
+            *({**r, "confidence": r["confidence"] / 2} for r in ranking if r["name"] != intent)]
 
 
 def without_guessed_crisis(text: str, ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:

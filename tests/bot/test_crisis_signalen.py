@@ -9,7 +9,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot"))
 
-from components.crisis_signalen import crisis_intent, likely_crisis, without_guessed_crisis
+from components.crisis_signalen import (
+    crisis_intent,
+    likely_crisis,
+    ranking_with_crisis,
+    without_guessed_crisis,
+)
 
 
 @pytest.mark.parametrize(("text", "intent"), [
@@ -111,3 +116,13 @@ def test_a_postcode_is_never_a_guessed_emergency():
                {"name": "woonplaats_noemen", "confidence": 0.3}]
     assert without_guessed_crisis("9101", ranking)[0]["name"] == "woonplaats_noemen"
     assert without_guessed_crisis("bel 112", ranking) == ranking  # a clear sign stays
+
+
+def test_a_crisis_is_never_ambiguous_next_to_a_clear_other_question():
+    # The FallbackClassifier calls a gap under 0.05 between the top two "ambiguous".
+    ranking = [{"name": "hulp_vervoer", "confidence": 0.96},
+               {"name": "crisis_geweld", "confidence": 0.02}]
+    first, second = ranking_with_crisis("crisis_geweld", ranking)
+    assert first == {"name": "crisis_geweld", "confidence": 1.0}
+    assert second["name"] == "hulp_vervoer"
+    assert first["confidence"] - second["confidence"] >= 0.5
