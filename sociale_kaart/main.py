@@ -12,6 +12,8 @@ from sqlmodel import Session
 from sociale_kaart.api.main import api_router
 from sociale_kaart.core.config import Settings, settings
 from sociale_kaart.core.db import create_tables, make_engine
+from sociale_kaart.models.tijd import utc_now
+from sociale_kaart.onderhoud import onderhoud
 from sociale_kaart.search import IndexCache, SemanticCategories
 from sociale_kaart.taxonomy import load_taxonomy
 
@@ -33,10 +35,12 @@ def create_app(config: Settings | None = None) -> FastAPI:
         version="0.1.0",
     )
     app.state.settings = config
+    app.state.klok = utc_now  # tests set their own clock here
     app.state.engine = make_engine(config.database_url)
     create_tables(app.state.engine)
     with Session(app.state.engine) as session:
         load_taxonomy(session)
+        onderhoud(session, config, utc_now())  # retention, also daily: python -m ...onderhoud
     app.state.search_cache = IndexCache()
     app.state.semantic = SemanticCategories()
     app.middleware("http")(refuse_nul_characters)

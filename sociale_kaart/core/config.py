@@ -9,12 +9,41 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
+class SettingError(ValueError):
+    """An environment variable has a value this service cannot use."""
+
+
+def _positive_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise SettingError(f"{name}={raw!r}: use a whole number of 1 or more (default {default})")
+    return int(raw)
+
+
+def _flag(name: str, default: bool) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw not in ("1", "true", "yes", "ja", "0", "false", "no", "nee"):
+        raise SettingError(f"{name}={raw!r}: use true or false")
+    return raw in ("1", "true", "yes", "ja")
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str
     widget_dir: Path
     rasa_public_url: str
     admin_token: str | None = None
+    # Meldingen and staff login (docs/meldingen.md).
+    melding_token: str | None = None
+    cookie_secure: bool = False
+    sessie_idle_minuten: int = 30
+    sessie_max_uren: int = 8
+    meldingen_bewaar_dagen: int = 365
+    audit_bewaar_dagen: int = 730
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -24,6 +53,12 @@ class Settings:
             widget_dir=Path(os.environ.get("WIDGET_DIR", PROJECT_ROOT / "widget")),
             rasa_public_url=os.environ.get("RASA_PUBLIC_URL", "http://localhost:5005"),
             admin_token=os.environ.get("SOCIALE_KAART_ADMIN_TOKEN") or None,
+            melding_token=os.environ.get("SOCIALE_KAART_MELDING_TOKEN") or None,
+            cookie_secure=_flag("SOCIALE_KAART_COOKIE_SECURE", False),
+            sessie_idle_minuten=_positive_int("SOCIALE_KAART_SESSIE_IDLE_MINUTEN", 30),
+            sessie_max_uren=_positive_int("SOCIALE_KAART_SESSIE_MAX_UREN", 8),
+            meldingen_bewaar_dagen=_positive_int("MELDINGEN_BEWAAR_DAGEN", 365),
+            audit_bewaar_dagen=_positive_int("AUDIT_BEWAAR_DAGEN", 730),
         )
 
 

@@ -31,6 +31,7 @@ from tests.sociale_kaart.factories import clear_services, small_map
 ALL_BACKENDS = ("sqlite", "postgres")
 TEMPLATE_NAME = "sociale_kaart_template"
 ADMIN_TOKEN = "test-beheer-token"
+MELDING_TOKEN = "test-meldingen-token"
 
 
 def selected_backends() -> list[str]:
@@ -96,6 +97,7 @@ def settings(database_url: str) -> Settings:
         database_url=database_url,
         widget_dir=PROJECT_ROOT / "widget",
         rasa_public_url="http://rasa.test:5005",
+        melding_token=MELDING_TOKEN,
     )
 
 
