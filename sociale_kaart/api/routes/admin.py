@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import secrets
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import col, delete, select
 
-from sociale_kaart.api.deps import SessionDep
+from sociale_kaart.api.deps import BearerDep, SessionDep, require_bearer_token
 from sociale_kaart.hsds.csv_format import (
     csv_from_document,
     document_from_csv,
@@ -32,21 +30,14 @@ from sociale_kaart.hsds.importer import (
 from sociale_kaart.models import Gemeente, Organization, Phone, Service
 from sociale_kaart.text import normalise
 
-_bearer = HTTPBearer(auto_error=False)
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 
-def require_admin(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> None:
-    token = request.app.state.settings.admin_token
-    if not token:
-        raise HTTPException(403, "Beheer staat uit. Zet eerst SOCIALE_KAART_ADMIN_TOKEN.")
-    if credentials is None or not secrets.compare_digest(credentials.credentials.encode(),
-                                                         token.encode()):
-        raise HTTPException(401, "Log in met het beheertoken",
-                            headers={"WWW-Authenticate": "Bearer"})
+def require_admin(request: Request, credentials: BearerDep) -> None:
+    require_bearer_token(
+        credentials, request.app.state.settings.admin_token,
+        off=HTTPException(403, "Beheer staat uit. Zet eerst SOCIALE_KAART_ADMIN_TOKEN."),
+        wrong_detail="Log in met het beheertoken")
 
 
 router = APIRouter(prefix="/admin", tags=["beheer"], dependencies=[Depends(require_admin)])

@@ -8,34 +8,24 @@ and however quickly it is sent, so a double click or a retry never makes a secon
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from sociale_kaart.api.deps import SessionDep
+from sociale_kaart.api.deps import BearerDep, SessionDep, require_bearer_token
 from sociale_kaart.api.klok import NuDep
 from sociale_kaart.api.nederlands import NederlandseRoute
 from sociale_kaart.models import Gemeente, Melding, MeldingBevestiging, MeldingCreate, Toegang
 from sociale_kaart.models.tijd import lokale_datum
 
-_bearer = HTTPBearer(auto_error=False)
 
-
-def require_melding_token(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> None:
-    token = request.app.state.settings.melding_token
-    if not token:
-        raise HTTPException(503, "Meldingen staan uit. Zet eerst SOCIALE_KAART_MELDING_TOKEN.")
-    if credentials is None or not secrets.compare_digest(credentials.credentials.encode(),
-                                                         token.encode()):
-        raise HTTPException(401, "Stuur het meldingentoken mee",
-                            headers={"WWW-Authenticate": "Bearer"})
+def require_melding_token(request: Request, credentials: BearerDep) -> None:
+    require_bearer_token(
+        credentials, request.app.state.settings.melding_token,
+        off=HTTPException(503, "Meldingen staan uit. Zet eerst SOCIALE_KAART_MELDING_TOKEN."),
+        wrong_detail="Stuur het meldingentoken mee")
 
 
 router = APIRouter(prefix="/meldingen", tags=["meldingen"], route_class=NederlandseRoute,
