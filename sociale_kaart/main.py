@@ -12,6 +12,7 @@ from sqlmodel import Session
 from sociale_kaart.api.main import api_router
 from sociale_kaart.core.config import Settings, settings
 from sociale_kaart.core.db import create_tables, make_engine
+from sociale_kaart.logboek import installeer as zonder_zoekvraag_in_log
 from sociale_kaart.models.tijd import utc_now
 from sociale_kaart.onderhoud import onderhoud
 from sociale_kaart.search import IndexCache, SemanticCategories
@@ -29,6 +30,7 @@ async def refuse_nul_characters(request: Request, call_next):
 def create_app(config: Settings | None = None) -> FastAPI:
     """Run with `uvicorn --factory sociale_kaart.main:create_app`."""
     config = config or settings
+    zonder_zoekvraag_in_log()
     app = FastAPI(
         title="Sociale kaart Fryslân",
         description="Gemeenten, woonplaatsen en loketten voor de Wmo wegwijzer (HSDS 3-basis).",

@@ -1,0 +1,1 @@
+../../actions/redactie.py
