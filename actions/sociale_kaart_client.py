@@ -11,7 +11,8 @@ from typing import Any
 
 import httpx
 
-__all__ = ["SocialeKaartClient", "SocialeKaartError", "SocialeKaartOnbereikbaar"]
+__all__ = ["MeldingGeweigerd", "SocialeKaartClient", "SocialeKaartError",
+           "SocialeKaartOnbereikbaar"]
 
 DEFAULT_URL = "http://localhost:8000"
 TIMEOUT_SECONDS = 3.0
@@ -25,14 +26,26 @@ class SocialeKaartOnbereikbaar(SocialeKaartError):
     """The service did not answer, or answered with a server error."""
 
 
+class MeldingGeweigerd(SocialeKaartError):
+    """The sociale kaart refused a melding (4xx); sending it again would not help."""
+
+    def __init__(self, status: int, reden: str):
+        super().__init__(f"melding refused with {status}: {reden}")
+        self.status = status
+        self.reden = reden
+
+
 class SocialeKaartClient:
-    def __init__(self, base_url: str, transport: httpx.AsyncBaseTransport | None = None):
+    def __init__(self, base_url: str, transport: httpx.AsyncBaseTransport | None = None,
+                 melding_token: str | None = None):
         self.base_url = base_url.rstrip("/")
         self.transport = transport
+        self.melding_token = melding_token
 
     @classmethod
     def from_env(cls) -> SocialeKaartClient:
-        return cls(os.environ.get("SOCIALE_KAART_URL", DEFAULT_URL))
+        return cls(os.environ.get("SOCIALE_KAART_URL", DEFAULT_URL),
+                   melding_token=os.environ.get("SOCIALE_KAART_MELDING_TOKEN") or None)
 
     async def _get(self, path: str, params: dict[str, str] | None = None) -> Any:
         """GET the JSON body; None when the service says it does not exist (404)."""
@@ -73,3 +86,38 @@ class SocialeKaartClient:
         found = await self._get("/search", {"gemeente": gemeente_code, "categorie": categorie,
                                             "taal": taal, "limit": str(limit)})
         return list(found["resultaten"]) if found else []
+
+    async def melding_versturen(self, body: dict[str, Any], sleutel: str) -> dict[str, Any]:
+        """File a melding; the same `sleutel` (idempotency key) never makes a second one.
+
+        Returns the confirmation (number, dates, team). A refusal (4xx other than a missing or
+        wrong token) raises MeldingGeweigerd; everything that may pass raises
+        SocialeKaartOnbereikbaar, so the caller keeps the melding and tries again.
+        """
+        headers = {"Idempotency-Key": sleutel,
+                   "Authorization": f"Bearer {self.melding_token or ''}"}
+        try:
+            async with httpx.AsyncClient(
+                base_url=self.base_url, timeout=TIMEOUT_SECONDS, transport=self.transport
+            ) as client:
+                response = await client.post("/meldingen", json=body, headers=headers)
+        except httpx.HTTPError as exc:
+            raise SocialeKaartOnbereikbaar(f"sociale kaart at {self.base_url}: {exc!r}") from exc
+        if response.status_code in (200, 201):
+            return dict(response.json())
+        # 401 and 503 are settings of this server (token), not faults of the melding.
+        if response.status_code >= 500 or response.status_code in (401, 408, 429):
+            raise SocialeKaartOnbereikbaar(
+                f"sociale kaart answered {response.status_code} on /meldingen")
+        raise MeldingGeweigerd(response.status_code, _reden(response))
+
+
+def _reden(response: httpx.Response) -> str:
+    """The B1 message of a refusal: FastAPI's `detail`, a text or a list of errors."""
+    try:
+        detail = response.json().get("detail")
+    except (ValueError, AttributeError):
+        return ""
+    if isinstance(detail, list) and detail and isinstance(detail[0], dict):
+        return str(detail[0].get("msg", ""))
+    return str(detail or "")

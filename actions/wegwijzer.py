@@ -116,6 +116,10 @@ class ActionWegwijzer(Action):
         if onderwerp != "clientondersteuning" and not al_gezegd(tracker,
                                                                  "utter_clientondersteuning_kort"):
             dispatcher.utter_message(response="utter_clientondersteuning_kort")
+        # Last, so its button is at the bottom; once is enough.
+        if toegang is not None and onderwerp not in LOKETTEN and \
+                not al_gezegd(tracker, "utter_melding_aanbod"):
+            dispatcher.utter_message(response="utter_melding_aanbod")
         return events
 
     @staticmethod

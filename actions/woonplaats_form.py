@@ -49,6 +49,22 @@ def onderwerp_voor_laatste_bericht(tracker: Tracker) -> str | None:
     return value
 
 
+async def vind_plaats(client: SocialeKaartClient, *kandidaten: str) -> dict[str, Any] | None:
+    """The best place in the slot value or the whole message. The model sometimes cuts a
+    name in two ("Nij" + "Beets"), so the whole message is tried as well; a sure match beats
+    a guess, and a guess only counts in a short text."""
+    gok = None
+    for kandidaat in dict.fromkeys(k for k in kandidaten if k):
+        found = await client.resolve(kandidaat)
+        if found is None:
+            continue
+        if found.get("match_type") != "ongeveer":
+            return found
+        if gok is None and woorden(kandidaat) <= MAX_WOORDEN_GOK:
+            gok = found
+    return gok
+
+
 class ValidateWoonplaatsForm(FormValidationAction):
     def name(self) -> str:
         return "validate_woonplaats_form"
@@ -69,7 +85,7 @@ class ValidateWoonplaatsForm(FormValidationAction):
             return {"woonplaats": None}
         message = str(tracker.latest_message.get("text") or "").strip()
         try:
-            found = await self._plaats(text, message)
+            found = await vind_plaats(self.client(), text, message)
         except SocialeKaartOnbereikbaar:
             logger.exception("sociale kaart unreachable while resolving a place")
             return {"woonplaats": text, "gemeente_code": None, "gemeente_naam": None}
@@ -97,17 +113,3 @@ class ValidateWoonplaatsForm(FormValidationAction):
             slots["onderwerp"] = eerder
         return slots
 
-    async def _plaats(self, *kandidaten: str) -> dict[str, Any] | None:
-        """The best place in the slot value or the whole message. The model sometimes cuts a
-        name in two ("Nij" + "Beets"), so the whole message is tried as well; a sure match
-        beats a guess, and a guess only counts in a short text."""
-        gok = None
-        for kandidaat in dict.fromkeys(k for k in kandidaten if k):
-            found = await self.client().resolve(kandidaat)
-            if found is None:
-                continue
-            if found.get("match_type") != "ongeveer":
-                return found
-            if gok is None and woorden(kandidaat) <= MAX_WOORDEN_GOK:
-                gok = found
-        return gok

@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -103,6 +104,9 @@ class Stack:
     actions_port: int = 5055
     rasa_port: int = 5005
     auth_token: str | None = None
+    # The action server files meldingen with this token; a fresh one per run unless it is set.
+    melding_token: str = field(default_factory=lambda: os.environ.get(
+        "SOCIALE_KAART_MELDING_TOKEN") or secrets.token_urlsafe(32))
     services: dict[str, Service] = field(default_factory=dict)
 
     @property
@@ -137,14 +141,17 @@ class Stack:
                 {**python_path,
                  "SOCIALE_KAART_DATABASE_URL": os.environ.get(
                      "SOCIALE_KAART_DATABASE_URL", f"sqlite:///{self.var_dir}/sociale_kaart.db"),
-                 "RASA_PUBLIC_URL": os.environ.get("RASA_PUBLIC_URL", self.rasa_url)},
+                 "RASA_PUBLIC_URL": os.environ.get("RASA_PUBLIC_URL", self.rasa_url),
+                 "SOCIALE_KAART_MELDING_TOKEN": self.melding_token},
                 f"{self.sk_url}/health",
             ),
             "actions": Service(
                 "actions",
                 [str(self.actions_python), "-m", "rasa_sdk", "--actions", "actions",
                  "--port", str(self.actions_port)],
-                {**python_path, "SOCIALE_KAART_URL": self.sk_url, "SANIC_HOST": self.host},
+                {**python_path, "SOCIALE_KAART_URL": self.sk_url, "SANIC_HOST": self.host,
+                 "SOCIALE_KAART_MELDING_TOKEN": self.melding_token,
+                 "MELDING_OUTBOX": str(self.var_dir / "melding-outbox.db")},
                 f"http://{self.host}:{self.actions_port}/health",
             ),
             "rasa": Service(
@@ -166,12 +173,33 @@ class Stack:
         subprocess.run([str(self.sk_python), "-m", "sociale_kaart.init_db"], env=env, check=True,
                        cwd=ROOT)
 
+    def staff_account(self, gebruikersnaam: str, rol: str, gemeenten: list[str]) -> str:
+        """Create a staff login (or give an existing one a new password); returns the password."""
+        wachtwoord = secrets.token_urlsafe(12)
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "WACHTWOORD": wachtwoord,
+               "SOCIALE_KAART_DATABASE_URL": self.services["sociale_kaart"].env[
+                   "SOCIALE_KAART_DATABASE_URL"]}
+        command = [str(self.sk_python), "-m", "sociale_kaart.medewerkers"]
+        new = subprocess.run([*command, "toevoegen", "--gebruikersnaam", gebruikersnaam,
+                              "--naam", gebruikersnaam.capitalize(), "--rol", rol,
+                              *[arg for code in gemeenten for arg in ("--gemeente", code)]],
+                             env=env, cwd=ROOT, capture_output=True, text=True)
+        if new.returncode != 0:
+            subprocess.run([*command, "wachtwoord", "--gebruikersnaam", gebruikersnaam],
+                           env=env, cwd=ROOT, check=True, capture_output=True, text=True)
+        return wachtwoord
+
     def start(self, progress=print) -> None:
         self._build()
         self.init_database()
         log_dir = self.var_dir / "log"
         log_dir.mkdir(parents=True, exist_ok=True)
         for service in self.services.values():
+            # Logs hold what residents asked (with identifiers taken out): keep the last two
+            # runs only, not everything since the first.
+            log = log_dir / f"{service.name}.log"
+            if log.exists():
+                log.replace(log.with_name(log.name + ".1"))
             service.start(log_dir)
         self.wait_until_ready(progress)
 
@@ -218,13 +246,16 @@ class Stack:
         self.stop()
 
 
-def _banner(stack: Stack, started: float) -> str:
+def _banner(stack: Stack, started: float, demo_password: str) -> str:
     api = ("HTTP API on, with the token from RASA_AUTH_TOKEN" if stack.auth_token
            else "HTTP API off (set RASA_AUTH_TOKEN to turn it on)")
     return f"""
   The Wmo wegwijzer is running (ready in {time.monotonic() - started:.0f} s).
 
   Open the assistant:  http://localhost:{stack.sk_port}/
+  Team page (staff):   http://localhost:{stack.sk_port}/medewerker/
+                       log in as 'demo' with password {demo_password}
+                       (a new password every start; the demo account sees every gemeente)
   Sociale kaart API:   http://localhost:{stack.sk_port}/docs
   Rasa:                http://localhost:{stack.rasa_port}/  ({api})
   Logs:                {stack.var_dir / 'log'}/
@@ -252,7 +283,8 @@ def main() -> int:
     _say("Starting sociale kaart, action server and Rasa (Rasa takes about half a minute)...")
     try:
         stack.start()
-        _say(_banner(stack, started))
+        demo_password = stack.staff_account("demo", "admin", [])
+        _say(_banner(stack, started, demo_password))
         while True:
             died = [name for name, s in stack.services.items() if s.has_died()]
             if died:

@@ -5,8 +5,9 @@ Runs when the app starts; run it daily as well, for example from cron:
     python -m sociale_kaart.onderhoud
 
 A melding older than MELDINGEN_BEWAAR_DAGEN (default 365) loses everything that tells who the
-resident is (naam, telefoon, email, woonplaats, vraag, belmoment). Its nummer, gemeente, status
-and dates stay for statistics. Audit rows older than AUDIT_BEWAAR_DAGEN (default 730) are removed.
+resident is (naam, naam_ander, telefoon, email, woonplaats, vraag, belmoment). Its nummer,
+gemeente, status and dates stay for statistics. Audit rows older than AUDIT_BEWAAR_DAGEN
+(default 730) are removed.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ def onderhoud(session: Session, config: Settings, nu: dt.datetime) -> Opgeruimd:
         update(Melding)  # type: ignore[call-overload]
         .where(col(Melding.aangemaakt_op) < nu - dt.timedelta(days=config.meldingen_bewaar_dagen),
                col(Melding.geanonimiseerd).is_(False))
-        .values(naam="", telefoon=None, email=None, woonplaats="", vraag="", belmoment=None,
-                geanonimiseerd=True, gewijzigd_op=nu)
+        .values(naam="", naam_ander=None, telefoon=None, email=None, woonplaats="", vraag="",
+                belmoment=None, geanonimiseerd=True, gewijzigd_op=nu)
         .execution_options(synchronize_session=False))
     stil = nu - dt.timedelta(minutes=config.sessie_idle_minuten)
     sessies = session.exec(

@@ -1,4 +1,5 @@
-/* Minimal chat page: talks to Rasa's REST channel. The full widget comes later. */
+/* Minimal chat page: talks to Rasa's REST channel, with quick-reply buttons. The full widget
+   (socket.io, language toggle, read aloud) comes later. */
 (function () {
   "use strict";
 
@@ -43,25 +44,49 @@
     this.log.appendChild(item);
   };
 
+  // Quick replies: a button sends its payload; the resident sees the button's title as their
+  // answer. Old buttons go once an answer is given, so only the current choice can be clicked.
+  Chat.prototype.addButtons = function (buttons) {
+    var chat = this;
+    var group = document.createElement("li");
+    group.className = "ww-buttons";
+    buttons.forEach(function (b) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = b.title;
+      button.addEventListener("click", function () { chat.send(b.payload, b.title); });
+      group.appendChild(button);
+    });
+    this.log.appendChild(group);
+  };
+
   Chat.prototype.onSubmit = function (event) {
     event.preventDefault();
     var text = this.input.value.trim();
     if (!text) { return; }
-    this.add("user", text);
     this.input.value = "";
+    this.send(text, text);
+  };
+
+  Chat.prototype.send = function (message, shown) {
+    this.log.querySelectorAll(".ww-buttons").forEach(function (g) { g.remove(); });
+    this.add("user", shown);
     this.status.textContent = TEXTS.busy;
     var chat = this;
     fetch(this.webhook, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: this.sender, message: text }),
+      body: JSON.stringify({ sender: this.sender, message: message }),
     })
       .then(function (response) {
         if (!response.ok) { throw new Error("HTTP " + response.status); }
         return response.json();
       })
       .then(function (messages) {
-        messages.forEach(function (m) { if (m.text) { chat.add("bot", m.text); } });
+        messages.forEach(function (m) {
+          if (m.text) { chat.add("bot", m.text); }
+          if (m.buttons && m.buttons.length) { chat.addButtons(m.buttons); }
+        });
         chat.status.textContent = "";
       })
       .catch(function () { chat.status.textContent = TEXTS.offline; })

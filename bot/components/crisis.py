@@ -24,6 +24,8 @@ from components.crisis_signalen import (
     without_guessed_crisis,
 )
 
+CRISIS_SIGNAAL = "crisis_signaal"
+
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
@@ -40,7 +42,8 @@ class CrisisSignalen(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             ranking = message.get(INTENT_RANKING_KEY) or []
-            intent = crisis_intent(text) or likely_crisis(text, ranking)
+            signaal = crisis_intent(text)
+            intent = signaal or likely_crisis(text, ranking)
             if intent is not None:
                 ranking = ranking_with_crisis(intent, ranking)
             else:
@@ -48,4 +51,7 @@ class CrisisSignalen(GraphComponent):
             if ranking:
                 message.set(INTENT, ranking[0], add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            # A clear sign, not the model's guess: the melding form acts on it even in an
+            # answer that is otherwise valid (actions/melding_form.py).
+            message.set(CRISIS_SIGNAAL, signaal is not None, add_to_output=True)
         return messages

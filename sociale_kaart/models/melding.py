@@ -36,6 +36,9 @@ class MeldingBase(SQLModel):
     toestemming_ander: bool = Field(
         default=False, description="Bij 'ander': de ander vindt het goed dat u meldt")
     naam: str = Field(max_length=200, description="Naam van wie de melding doet")
+    naam_ander: str | None = Field(
+        default=None, max_length=200,
+        description="Bij 'ander': naam van de persoon om wie het gaat")
     telefoon: str | None = Field(default=None, max_length=40,
                                  description="Nederlands nummer; wordt 0612345678")
     email: str | None = Field(default=None, max_length=254)
@@ -73,6 +76,14 @@ class MeldingCreate(MeldingBase):
     @classmethod
     def _belmoment(cls, value: str | None) -> str | None:
         return (schone_tekst(value) or None) if value is not None else None
+
+    @field_validator("naam_ander")
+    @classmethod
+    def _naam_ander(cls, value: str | None, info: ValidationInfo) -> str | None:
+        value = (schone_tekst(value) or None) if value is not None else None
+        if info.data.get("voor_wie") == "ander" and not value:
+            raise PydanticCustomError("leeg", "Vul de naam in van de persoon om wie het gaat.")
+        return value if info.data.get("voor_wie") == "ander" else None
 
     @field_validator("telefoon")
     @classmethod

@@ -21,7 +21,8 @@ async def test_names_the_topic_then_the_team_with_phone_and_walk_in(client_with,
     events = await wegwijzer(client_with(fake_sociale_kaart)).run(dispatcher, tracker, {})
     assert events == []
     assert responses(dispatcher) == ["utter_route_huishouden", "utter_toegang",
-                                     "utter_voorbeeldgegevens", "utter_clientondersteuning_kort"]
+                                     "utter_voorbeeldgegevens", "utter_clientondersteuning_kort",
+                                     "utter_melding_aanbod"]
     toegang = dispatcher.messages[1]
     assert toegang["gemeente_naam"] == "Smallingerland"
     assert toegang["telefoon"] == "14 0512"
@@ -104,3 +105,14 @@ async def test_the_clientondersteuning_tip_is_given_once_per_conversation(client
     await wegwijzer(client_with(fake_sociale_kaart)).run(dispatcher, tracker, {})
     assert "utter_clientondersteuning_kort" not in responses(dispatcher)
     assert "utter_toegang" in responses(dispatcher)
+
+
+async def test_a_melding_is_offered_once_and_not_for_another_desk(client_with, dispatcher):
+    earlier = [{"event": "bot", "text": "...",
+                "metadata": {"utter_action": "utter_melding_aanbod"}}]
+    client = client_with(fake_sociale_kaart)
+    await wegwijzer(client).run(dispatcher, make_tracker(
+        {"gemeente_code": "GM0090", "onderwerp": "schulden"}), {})
+    await wegwijzer(client).run(dispatcher, make_tracker(
+        {"gemeente_code": "GM0090", "onderwerp": "wonen"}, events=earlier), {})
+    assert "utter_melding_aanbod" not in responses(dispatcher)

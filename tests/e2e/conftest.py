@@ -48,10 +48,14 @@ class Conversation:
         self.url = f"{rasa_url}/webhooks/rest/webhook"
         self.sender = f"test-{uuid.uuid4().hex[:12]}"
 
-    def say(self, text: str) -> str:
+    def messages(self, text: str) -> list[dict]:
+        """The bot's answers as Rasa sends them: text, and buttons where there are any."""
         response = httpx.post(self.url, json={"sender": self.sender, "message": text}, timeout=30)
         response.raise_for_status()
-        return "\n".join(m.get("text", "") for m in response.json())
+        return list(response.json())
+
+    def say(self, text: str) -> str:
+        return "\n".join(m.get("text", "") for m in self.messages(text))
 
 
 @pytest.fixture

@@ -103,9 +103,23 @@ def test_a_melding_for_someone_else_needs_their_consent(client):
 
 
 def test_a_melding_for_someone_else_with_their_consent_is_stored(client):
-    response = post_melding(client, melding_velden(voor_wie="ander", toestemming_ander=True))
+    response = post_melding(client, melding_velden(voor_wie="ander", toestemming_ander=True,
+                                                   naam_ander="Grietje Bosma"))
     assert response.status_code == 201
     assert response.json()["toestemming_ander"] is True
+    assert response.json()["naam_ander"] == "Grietje Bosma"
+
+
+def test_a_melding_for_someone_else_names_that_person(client):
+    response = post_melding(client, melding_velden(voor_wie="ander", toestemming_ander=True))
+    assert _fout(response, "naam_ander") == "Vul de naam in van de persoon om wie het gaat."
+    assert _aantal(client) == 0
+
+
+def test_a_melding_for_oneself_drops_another_name(client):
+    response = post_melding(client, melding_velden(naam_ander="Grietje Bosma"))
+    assert response.status_code == 201
+    assert response.json()["naam_ander"] is None
 
 
 def test_missing_fields_and_wrong_choices_are_explained_in_dutch(client):
