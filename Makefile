@@ -64,7 +64,7 @@ typecheck: $(SK_VENV)/.ready
 	@echo "==> mypy"
 	@$(SK_VENV)/bin/mypy sociale_kaart scripts benchmarks
 
-test-texts: $(SK_VENV)/.ready
+test-texts: $(SK_VENV)/.ready system-deps
 	@echo "==> bot texts: B1 (sentence length, Flesch-Douma, common words), no promises or amounts"
 	@$(SK_VENV)/bin/python -m pytest tests/bot -q -s -p no:cacheprovider
 
@@ -103,7 +103,9 @@ test-e2e: setup system-deps
 	@WMO_BOT_PYTHON=$(BOT_VENV)/bin/python WMO_ACTIONS_PYTHON=$(ACTIONS_VENV)/bin/python \
 	  WMO_SK_PYTHON=$(SK_VENV)/bin/python WMO_MODEL=$(MODEL) \
 	  $(SK_VENV)/bin/python -m pytest tests/e2e
-	@grep -hv "^  \(nl\|dev\)-" var/test-results/evaluatie_nl.txt var/test-results/evaluatie_dev_nl.txt
+	@grep -hv "^  \(nl\|dev\|fy\|devfy\)-" var/test-results/evaluatie_nl.txt \
+	  var/test-results/evaluatie_dev_nl.txt var/test-results/evaluatie_fy.txt \
+	  var/test-results/evaluatie_dev_fy.txt
 
 compose-check: system-deps
 	@echo "==> docker-compose config"

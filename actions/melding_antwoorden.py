@@ -18,20 +18,22 @@ __all__ = [
 
 # The fields a resident can name to change an answer, by the words people use for them.
 VELD_WOORDEN: dict[str, tuple[str, ...]] = {
-    "melding_voor_wie": ("voor wie", "voor mij", "voor iemand anders"),
-    "melding_naam_ander": ("naam van", "zijn naam", "haar naam"),
-    "melding_naam": ("naam",),
-    "melding_contact": ("telefoon", "nummer", "mail", "adres", "bereik"),
-    "melding_woonplaats": ("woonplaats", "plaats", "postcode", "dorp", "stad"),
-    "melding_vraag": ("vraag", "verhaal", "omschrijving"),
-    "melding_belmoment": ("belmoment", "bellen", "tijd", "moment"),
-    "melding_clientondersteuning": ("clientondersteun", "ondersteun"),
-    "melding_mantelzorger": ("mantelzorg",),
+    "melding_voor_wie": ("voor wie", "voor mij", "voor iemand anders", "foar wa"),
+    "melding_naam_ander": ("naam van", "zijn naam", "haar naam", "namme fan"),
+    "melding_naam": ("naam", "namme"),
+    "melding_contact": ("telefoon", "telefoan", "tillefoan", "nummer", "mail", "adres",
+                        "bereik"),
+    "melding_woonplaats": ("woonplaats", "wenplak", "plaats", "plak", "postcode", "dorp",
+                           "stad"),
+    "melding_vraag": ("vraag", "fraach", "verhaal", "omschrijving"),
+    "melding_belmoment": ("belmoment", "bellen", "belle", "tijd", "tiid", "moment"),
+    "melding_clientondersteuning": ("clientondersteun", "ondersteun", "kliintstipe", "stipe"),
+    "melding_mantelzorger": ("mantel",),
 }
 
 _STOP = re.compile(r"^(ik wil )?(stop|stoppen|ik stop|ophouden|annuleer|annuleren|afbreken|"
                    r"laat maar|nee laat maar|ik wil niet verder|hou maar op|"
-                   r"ophâlde|hâld op)$")
+                   r"ophalde|hald op|hou op)$")
 _TERUG = re.compile(r"^(ga |een stap |graag )?(terug|vorige|vorige vraag|ga terug|werom)$")
 _VERANDER = re.compile(r"\b(verander\w*|wijzig\w*|aanpass\w*|aan te passen|klopt niet|"
                        r"is fout|is verkeerd|verbeter\w*|oanpasse|feroarje)\b")
@@ -103,7 +105,7 @@ def ja_nee(text: str, weet_niet: bool = False) -> str | None:
 _ANDER = re.compile(r"\b(ander|anders|iemand|moeder|vader|ma|pa|mam|pap|man|vrouw|partner|"
                     r"zoon|dochter|kind|broer|zus|oma|opa|buurman|buurvrouw|buren|vriend|"
                     r"vriendin|schoonmoeder|schoonvader|tante|oom|familie|naaste|client|"
-                    r"mem|heit|omke|muoike|bern)\b")
+                    r"mem|heit|omke|muoike|bern|oar|oars|immen|buorman|buorfrou)\b")
 _ZELF = re.compile(r"\b(mij|mezelf|mijzelf|zelf|ik|ikzelf|mysels|my|mijsels|uzelf)\b")
 
 

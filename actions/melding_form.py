@@ -31,6 +31,7 @@ from actions.melding_antwoorden import (
 from actions.melding_opslag import MeldingOpslag
 from actions.redactie import redigeer
 from actions.sociale_kaart_client import SocialeKaartClient, SocialeKaartOnbereikbaar
+from actions.teksten import vertaal
 from actions.woonplaats_form import vind_plaats
 
 logger = logging.getLogger(__name__)
@@ -204,8 +205,10 @@ class ActionAskMeldingControle(Action):
         if tracker.get_slot("melding_kies_veld"):
             dispatcher.utter_message(response="utter_melding_welk_veld")
             return []
+        taal = "fy" if tracker.get_slot("taal") == "fy" else "nl"
         telefoon, email = MeldingOpslag.from_env().contact(tracker.sender_id)
-        contact = " en ".join(x for x in (telefoon and telefoon_leesbaar(telefoon), email) if x)
+        contact = f" {vertaal('en', taal)} ".join(
+            x for x in (telefoon and telefoon_leesbaar(telefoon), email) if x)
         dispatcher.utter_message(
             response="utter_melding_overzicht",
             naam=tracker.get_slot("melding_naam") or "",
@@ -214,9 +217,10 @@ class ActionAskMeldingControle(Action):
             woonplaats=tracker.get_slot("melding_woonplaats") or "",
             vraag=tracker.get_slot("melding_vraag") or "",
             belmoment=tracker.get_slot("melding_belmoment") or "",
-            clientondersteuning=ANTWOORD_WOORDEN.get(
-                tracker.get_slot("melding_clientondersteuning") or "", ""),
-            mantelzorger=ANTWOORD_WOORDEN.get(tracker.get_slot("melding_mantelzorger") or "", ""),
+            clientondersteuning=vertaal(ANTWOORD_WOORDEN.get(
+                tracker.get_slot("melding_clientondersteuning") or "", ""), taal),
+            mantelzorger=vertaal(ANTWOORD_WOORDEN.get(
+                tracker.get_slot("melding_mantelzorger") or "", ""), taal),
         )
         dispatcher.utter_message(response="utter_melding_controle")
         return []

@@ -5,7 +5,9 @@ When the bot asks where the resident lives, the runner answers with the conversa
 `woonplaats`. Afterwards it reads the conversation from Rasa's tracker (HTTP API, with the
 token) and finds the first `utter_route_<route>` the bot sent: that is the route it took.
 A conversation is right when that first route is the expected one, the answer names the
-expected gemeente, and it contains every text in `moet_bevatten`.
+expected gemeente (in Frisian, its Frisian name is right too), and it contains every text in
+`moet_bevatten`. Apart from that, a conversation with `taal` (nl or fy) checks the reply
+language: the slot `taal` the bot answered in at the end of the conversation.
 
 Usage: python scripts/evaluate_conversations.py --rasa-url URL --token TOKEN FILE [FILE ...]
 """
@@ -13,6 +15,7 @@ Usage: python scripts/evaluate_conversations.py --rasa-url URL --token TOKEN FIL
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import uuid
 from collections import defaultdict
@@ -24,6 +27,7 @@ from typing import Any
 import httpx
 import yaml
 
+ROOT = Path(__file__).resolve().parents[1]
 ROUTE_PREFIX = "utter_route_"
 ASK_PLACE = "utter_ask_woonplaats"
 GROEPEN = {
@@ -45,10 +49,25 @@ class Uitkomst:
     route: str | None
     tekst: str
     fouten: list[str] = field(default_factory=list)
+    taal: str | None = None  # the language the bot answered in
+
+    @property
+    def taal_goed(self) -> bool:
+        return self.case.get("taal") in (None, self.taal)
 
     @property
     def goed(self) -> bool:
         return not self.fouten
+
+
+def fryske_nammen() -> dict[str, str]:
+    """Gemeente name -> its Frisian name, from the example data of the sociale kaart."""
+    data = json.loads((ROOT / "sociale_kaart" / "example_data" / "fryslan.json")
+                      .read_text(encoding="utf-8"))
+    return {g["naam"]: g.get("naam_fy") or g["naam"] for g in data["gemeenten"]}
+
+
+FRYSKE_NAMMEN = fryske_nammen()
 
 
 def groep_van(route: str) -> str:
@@ -66,11 +85,14 @@ class Bot:
         response.raise_for_status()
         return "\n".join(m.get("text") or "" for m in response.json())
 
-    def bot_events(self, sender: str) -> list[dict[str, Any]]:
+    def tracker(self, sender: str) -> dict[str, Any]:
         response = self.http.get(f"/conversations/{sender}/tracker",
                                  params={"token": self.token, "include_events": "ALL"})
         response.raise_for_status()
-        return [e for e in response.json()["events"] if e.get("event") == "bot"]
+        return dict(response.json())
+
+    def bot_events(self, sender: str) -> list[dict[str, Any]]:
+        return [e for e in self.tracker(sender)["events"] if e.get("event") == "bot"]
 
 
 def utter_names(events: Iterable[dict[str, Any]]) -> list[str]:
@@ -87,13 +109,16 @@ def play(bot: Bot, case: dict[str, Any]) -> Uitkomst:
         if asked and case.get("woonplaats") and not place_given:
             texts.append(bot.say(sender, case["woonplaats"]))
             place_given = True
-    routes = [n[len(ROUTE_PREFIX):] for n in utter_names(bot.bot_events(sender))
-              if n.startswith(ROUTE_PREFIX)]
-    uitkomst = Uitkomst(case, routes[0] if routes else None, "\n".join(texts))
+    tracker = bot.tracker(sender)
+    events = [e for e in tracker["events"] if e.get("event") == "bot"]
+    routes = [n[len(ROUTE_PREFIX):] for n in utter_names(events) if n.startswith(ROUTE_PREFIX)]
+    uitkomst = Uitkomst(case, routes[0] if routes else None, "\n".join(texts),
+                        taal=(tracker.get("slots") or {}).get("taal"))
     if uitkomst.route != case["route"]:
         uitkomst.fouten.append(f"route {uitkomst.route}")
+    namen = {case.get("gemeente"), FRYSKE_NAMMEN.get(case.get("gemeente") or "")}
     if case.get("gemeente") and uitkomst.route == case["route"] \
-            and case["gemeente"] not in uitkomst.tekst:
+            and not any(naam and naam in uitkomst.tekst for naam in namen):
         uitkomst.fouten.append(f"gemeente {case['gemeente']} niet genoemd")
     for must in case.get("moet_bevatten") or []:
         if must not in uitkomst.tekst:
@@ -131,12 +156,28 @@ def report(uitkomsten: list[Uitkomst], show_misses: bool = True) -> str:
         lines.append(f"routing accuracy {title}:")
         for name, (good, total) in accuracy(uitkomsten, key).items():
             lines.append(f"  {name:22} {good / total:6.1%}  {good:3d}/{total}")
+    met_taal = [u for u in uitkomsten if u.case.get("taal")]
+    if met_taal:
+        lines.append("reply language accuracy:")
+        for taal in sorted({u.case["taal"] for u in met_taal}):
+            groep = [u for u in met_taal if u.case["taal"] == taal]
+            good = sum(u.taal_goed for u in groep)
+            lines.append(f"  {taal:22} {good / len(groep):6.1%}  {good:3d}/{len(groep)}")
     if show_misses:
         lines.append("misses:")
         for u in uitkomsten:
             if not u.goed:
                 lines.append(f"  {u.case['id']} expected {u.case['route']}: {'; '.join(u.fouten)}")
+        for u in met_taal:
+            if not u.taal_goed:
+                lines.append(f"  {u.case['id']} expected language {u.case['taal']}: got {u.taal}")
     return "\n".join(lines)
+
+
+def taal_accuracy(uitkomsten: list[Uitkomst]) -> float:
+    """Share of conversations with a `taal` that got their answer in that language."""
+    met_taal = [u for u in uitkomsten if u.case.get("taal")]
+    return sum(u.taal_goed for u in met_taal) / len(met_taal) if met_taal else 1.0
 
 
 def main() -> int:

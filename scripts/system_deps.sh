@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need when they are missing: a browser, the compose
-# validator, and a PostgreSQL server (the sociale kaart tests start a throw-away one, see
-# tests/postgres_server.py). As root this uses apt-get; otherwise it says what to install.
+# validator, a PostgreSQL server (the sociale kaart tests start a throw-away one, see
+# tests/postgres_server.py) and hunspell (the spelling check of the Frisian bot texts, see
+# tests/bot/test_texts_fy.py). As root this uses apt-get; otherwise it says what to install.
 set -euo pipefail
 
 # The server binaries live outside PATH on Debian, so look for them where the package puts them.
@@ -14,6 +15,7 @@ needed=()
 command -v chromium >/dev/null 2>&1 || needed+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || needed+=(docker-compose)
 postgres_server_installed || needed+=(postgresql)
+command -v hunspell >/dev/null 2>&1 || needed+=(hunspell)
 [ ${#needed[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -30,7 +30,8 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         # Not "stikken" alone: in Frisian "it is stikken" means "it is broken".
         r"\bstikt\b|\b(aan het|gaat|ging|dreigt te) stikken\b|\bverslikt (en|zich)\b",
         r"\b(ruik|ruiken|rook) gas\b|\bgaslucht\b|\bgasgeur\b",
-        r"\b(beroerte|herseninfarct)\b.{0,30}\b(nu|net|zojuist|gekregen)\b",
+        # Not "net": in Frisian it means "not" ("sûnt myn beroerte slagget it net mear").
+        r"\b(beroerte|herseninfarct)\b.{0,30}\b(nu|zojuist|gekregen|no|krekt|krigen)\b",
         r"\b(ademt|adem) niet\b",
         r"^\W*112\W*$|\bbel(t|len)? 112\b",
         r"\bbewusteloos\b",
@@ -47,6 +48,16 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\b(nacht|donker|kou|koud|dement|dementie|verward)",
         r"\b(dement|dementie|verward|in de war)\b.{0,80}\b(weggelopen|vermist|kwijt|"
         r"nergens (te )?vinden|niet (meer )?(te )?vinden)\b",
+        # Frisian.
+        r"\b(leit|lei|fallen|falt|foel)\b.{0,40}\breagearret (net|nearne)\b",
+        r"\breagearret (net|nearne) (mear )?op (oansprekken|roppen|my|us)\b",
+        r"\b(sykhellet|sykhelje|sykhelle) (hast |amper )?net\b|\bkin net (mear )?sykhelje\b",
+        r"\b(kriget|krijt|krij) (hast |amper )?gjin (lucht|azem)\b",
+        r"\bbewusteleas\b|\bnet wekker (te krijen|te krijen|wurde)\b",
+        r"\b(ruk|ruke) gas\b",
+        r"\b(hartoanfal|hertoanfal)\b",
+        r"\bpine (op|yn) (de|syn|har|myn) boarst\b",
+        r"\bhus (stiet )?yn 'e bran\b|\bder is bran\b|\bbran yn (hus|de|it)\b",
     ]),
     ("crisis_suicide", [
         r"\bzelfmoord",
@@ -79,6 +90,11 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\b(god|de here|de heer|onze lieve heer)\b.{0,30}\b(komt halen|mag halen|halen mag|"
         r"wegneemt|laat sterven)\b",
         r"\ber niet meer (willen|wil) zijn\b",
+        # Frisian.
+        r"\bselsmoard",
+        r"\b(wol|woe|wolle) (ik |hy |se |sy )?(dea|stjerre)\b",
+        r"\b(wol|woe|wolle) (ik |hy |se |sy )?(eins |gewoan )?net (mear|langer) (libje|libbe)\b",
+        r"\bin ein (meitsje )?oan (myn|syn|har) libben\b|\but it libben (stappe|stapt)\b",
     ]),
     ("crisis_geweld", [
         r"\bhuiselijk geweld\b",
@@ -108,6 +124,12 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\b(scheldt|schold|schelden) (haar|hem|me|mij|ons)( \w+){0,4} uit\b",
         r"\b(verwaarloost|verwaarloosd|verwaarlozing)\b.{0,30}\b(kind|kinderen|moeder|vader|"
         r"oma|opa|zoon|dochter|haar|hem)\b",
+        # Frisian.
+        r"\b(slacht|sloech|skopt|skoppet|wurget|driget) (er |hy |se |sy )?(my|us|har|him|"
+        r"de bern|us mem|myn mem)\b",
+        r"\b(wurd|wurdt|wurde|waard|waarden) (thus |wer |faak )?(slein|skopt|bedrige|wurge)\b",
+        r"\bslein troch\b|\bbang foar (myn|us) (man|frou|partner|freon|freondinne|eks|soan|heit)\b",
+        r"\bdoar (net|nea) (mear )?nei (hus|thus)\b",
     ]),
     ("crisis_dakloos", [
         rf"\b(vannacht|vanavond|vandaag)\b.{{0,40}}{_GEEN_DAK}",
@@ -120,6 +142,12 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\b(waar|ergens)\b.{0,30}\b(vannacht|vanavond)\b.{0,20}\b(slapen|overnachten)\b",
         r"\b(vannacht|vanavond)\b.{0,30}\b(buiten|in de auto|in mijn auto|op een bankje) "
         r"(slapen|overnachten)\b",
+        # Frisian.
+        r"\b(fannacht|fanjun|hjoed)\b.{0,40}\b(gjin (sliep)?plak|gjin bed|"
+        r"op strjitte|gjin dak)\b",
+        r"\b(gjin (sliep)?plak|gjin bed|op strjitte|gjin dak)\b.{0,40}"
+        r"\b(fannacht|fanjun|hjoed)\b",
+        r"\b(hjoed|krekt|no) (it |myn |us )?hus ut set\b",
     ]),
 ]
 # A crisis intent at or above this confidence wins over any other intent.

@@ -110,3 +110,18 @@ def test_no_contact_details_at_all():
 def test_numbers_are_shown_the_way_people_write_them():
     assert telefoon_leesbaar("0612345678") == "06 12345678"
     assert telefoon_leesbaar("0512123456") == "0512 123456"
+
+
+@pytest.mark.parametrize("text, verwacht", [
+    ("foar mysels", "zelf"), ("foar myn mem", "ander"), ("wit ik net", None)])
+def test_for_whom_in_frisian(text, verwacht):
+    assert voor_wie(text) == verwacht
+
+
+def test_frisian_answers_and_commands():
+    assert ja_nee("wit ik net", weet_niet=True) == "weet_niet"
+    assert ja_nee("nee hear") == "nee"
+    assert commando("ophâlde") == Commando("stop")
+    assert commando("werom") == Commando("terug")
+    assert commando("tillefoan feroarje") == Commando("veranderen", "melding_contact")
+    assert naam_uit("myn namme is Sjoukje Hoekstra") == "Sjoukje Hoekstra"

@@ -348,3 +348,12 @@ def test_an_explanation_question_is_no_story():
                "parse_data": {"intent": {"name": "uitleg_melding"}}},
               {"event": "user", "text": "ja", "parse_data": {"intent": {"name": "bevestigen"}}}]
     assert voorstel_uit_gesprek(make_tracker(events=events)) == "mijn vader kan niet meer douchen"
+
+
+async def test_the_overview_in_frisian_fills_in_frisian_words(dispatcher, outbox):
+    outbox.zet_contact("test", "0612345678", "anna@example.nl")
+    slots = {**ALLES_ZELF, "taal": "fy", "melding_clientondersteuning": "weet_niet"}
+    await ActionAskMeldingControle().run(dispatcher, make_tracker(slots), {})
+    overzicht = dispatcher.messages[0]
+    assert overzicht["clientondersteuning"] == "wit ik net"
+    assert overzicht["contact"] == "06 12345678 en anna@example.nl"

@@ -34,16 +34,22 @@ class Text:
 def bot_texts(taal: str = "nl") -> list[Text]:
     """Every text variation in the domain for one language (no condition on taal means nl)."""
     texts = []
-    for path in sorted(DOMAIN_DIR.glob("*.yml")):
-        responses = yaml.safe_load(path.read_text(encoding="utf-8")).get("responses") or {}
-        for name, variations in responses.items():
-            for variation in variations:
-                if "text" in variation and _language_of(variation) == taal:
-                    texts.append(Text(name, variation["text"]))
+    for name, variations in responses().items():
+        for variation in variations:
+            if "text" in variation and language_of(variation) == taal:
+                texts.append(Text(name, variation["text"]))
     return texts
 
 
-def _language_of(variation: dict) -> str:
+def responses() -> dict[str, list[dict]]:
+    """Every response in the domain with its variations, as Rasa merges the domain folder."""
+    found: dict[str, list[dict]] = {}
+    for path in sorted(DOMAIN_DIR.glob("*.yml")):
+        found.update(yaml.safe_load(path.read_text(encoding="utf-8")).get("responses") or {})
+    return found
+
+
+def language_of(variation: dict) -> str:
     for condition in variation.get("condition") or []:
         if condition.get("name") == "taal":
             return str(condition["value"])
@@ -62,6 +68,10 @@ def sentences(text: str) -> list[str]:
 
 def word_count(sentence: str) -> int:
     return len(_WORD.findall(sentence))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
 
 
 def flesch_douma(text: str) -> float:

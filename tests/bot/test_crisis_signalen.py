@@ -126,3 +126,33 @@ def test_a_crisis_is_never_ambiguous_next_to_a_clear_other_question():
     assert first == {"name": "crisis_geweld", "confidence": 1.0}
     assert second["name"] == "hulp_vervoer"
     assert first["confidence"] - second["confidence"] >= 0.5
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("myn mem is fallen en reagearret net", "crisis_acuut"),
+    ("hy sykhellet net mear", "crisis_acuut"),
+    ("ik rûk gas yn 'e keuken", "crisis_acuut"),
+    ("myn heit hat pine op de boarst", "crisis_acuut"),
+    ("ik wol dea", "crisis_suicide"),
+    ("eins wol ik net mear libje", "crisis_suicide"),
+    ("ik tink oan selsmoard", "crisis_suicide"),
+    ("myn man slacht my", "crisis_geweld"),
+    ("as ús heit dronken is slacht er ús mem", "crisis_geweld"),
+    ("ik doar net mear nei hûs", "crisis_geweld"),
+    ("ik ha fannacht gjin sliepplak", "crisis_dakloos"),
+    ("ik bin hjoed myn hûs út set", "crisis_dakloos"),
+])
+def test_clear_signs_in_frisian_are_crisis(text, intent):
+    assert crisis_intent(text) == intent
+
+
+@pytest.mark.parametrize("text", [
+    "myn scootmobyl is stikken",
+    "sûnt myn beroerte slagget it plannen net mear",
+    "de gemeente reagearret net op myn brief",
+    "myn scootmobyl slacht hieltyd ôf",
+    "ik bin deawurch fan it soargjen",
+    "myn dochter hat al in skoft gjin dak boppe de holle",
+])
+def test_ordinary_frisian_questions_are_left_alone(text):
+    assert crisis_intent(text) is None

@@ -1,0 +1,29 @@
+"""Frisian end to end: a resident who writes Frisian gets Frisian, and can switch languages."""
+
+from __future__ import annotations
+
+
+def test_a_frisian_writer_gets_frisian_without_choosing(conversation):
+    antwurd = conversation.say("Goeie, ik bin op syk nei help")
+    assert "jo" in antwurd.split() or "Jo" in antwurd
+    assert " u " not in f" {antwurd} "
+
+
+def test_a_place_name_does_not_switch_the_language(conversation):
+    conversation.say("Myn mem kin net mear sels de boadskippen dwaan")
+    antwurd = conversation.say("Snits")
+    assert "Súdwest-Fryslân" in antwurd
+    assert " u " not in f" {antwurd} "
+
+
+def test_asking_for_dutch_switches_and_asking_for_frisian_switches_back(conversation):
+    conversation.say("kinne wy Frysk prate?")
+    nederlands = conversation.say("graag in het Nederlands")
+    assert " u " in f" {nederlands} " or "U " in nederlands
+    frysk = conversation.say("kinne wy Frysk prate?")
+    assert " u " not in f" {frysk} "
+
+
+def test_the_widget_can_choose_frisian_with_a_payload(conversation):
+    antwurd = conversation.say('/groet{"taal": "fy"}')
+    assert antwurd.startswith("Goeie!")
