@@ -25,6 +25,10 @@ def fuzz_app(admin_app):
     # A small map keeps each call fast, so the fuzzer can try many inputs.
     with Session(admin_app.state.engine) as session:
         import_document(session, small_map())
+    # The first search by meaning loads its model (seconds on a busy machine); do that before
+    # fuzzing, so a slow start is not taken for a hanging endpoint.
+    with TestClient(admin_app) as client:
+        client.get("/search", params={"q": "hulp in huis", "betekenis": "true"})
     return admin_app
 
 
