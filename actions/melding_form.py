@@ -32,6 +32,7 @@ from actions.melding_opslag import MeldingOpslag
 from actions.redactie import redigeer
 from actions.sociale_kaart_client import SocialeKaartClient, SocialeKaartOnbereikbaar
 from actions.teksten import vertaal
+from actions.wegwijzer import taal_van
 from actions.woonplaats_form import vind_plaats
 
 logger = logging.getLogger(__name__)
@@ -205,7 +206,7 @@ class ActionAskMeldingControle(Action):
         if tracker.get_slot("melding_kies_veld"):
             dispatcher.utter_message(response="utter_melding_welk_veld")
             return []
-        taal = "fy" if tracker.get_slot("taal") == "fy" else "nl"
+        taal = taal_van(tracker)
         telefoon, email = MeldingOpslag.from_env().contact(tracker.sender_id)
         contact = f" {vertaal('en', taal)} ".join(
             x for x in (telefoon and telefoon_leesbaar(telefoon), email) if x)

@@ -67,12 +67,21 @@ class Wachtend:
     pogingen: int
 
 
+# Files whose tables exist already: every answer in the melding form opens the store, and the
+# schema and journal mode only need setting once per file and process.
+_KLAAR: set[Path] = set()
+
+
 class MeldingOpslag:
     def __init__(self, pad: Path):
         self.pad = pad
+        if pad in _KLAAR and pad.exists():
+            return
         pad.parent.mkdir(parents=True, exist_ok=True)
         with self._verbinding() as db:
+            db.execute("PRAGMA journal_mode=WAL")  # stays set in the file
             db.executescript(_SCHEMA)
+        _KLAAR.add(pad)
 
     @classmethod
     def from_env(cls) -> MeldingOpslag:
@@ -82,7 +91,6 @@ class MeldingOpslag:
     def _verbinding(self) -> Iterator[sqlite3.Connection]:
         db = sqlite3.connect(self.pad, timeout=10)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
             with db:  # one transaction: committed on success, rolled back on an error
                 yield db
         finally:
