@@ -17,7 +17,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.sociale_kaart_client import SocialeKaartClient, SocialeKaartOnbereikbaar
-from actions.wegwijzer import bekende_gemeente, datum, taal_van
+from actions.taal import taal_van
+from actions.wegwijzer import bekende_gemeente, datum
 
 logger = logging.getLogger(__name__)
 

@@ -23,7 +23,8 @@ from actions.sociale_kaart_client import (
     SocialeKaartClient,
     SocialeKaartOnbereikbaar,
 )
-from actions.wegwijzer import datum, taal_van
+from actions.taal import taal_van
+from actions.wegwijzer import datum
 
 logger = logging.getLogger(__name__)
 

@@ -31,8 +31,8 @@ from actions.melding_antwoorden import (
 from actions.melding_opslag import MeldingOpslag
 from actions.redactie import redigeer
 from actions.sociale_kaart_client import SocialeKaartClient, SocialeKaartOnbereikbaar
+from actions.taal import taal_na_plaats, taal_van
 from actions.teksten import vertaal
-from actions.wegwijzer import taal_van
 from actions.woonplaats_form import vind_plaats
 
 logger = logging.getLogger(__name__)
@@ -217,7 +217,7 @@ class ActionAskMeldingControle(Action):
             contact=contact or "-",
             woonplaats=tracker.get_slot("melding_woonplaats") or "",
             vraag=tracker.get_slot("melding_vraag") or "",
-            belmoment=tracker.get_slot("melding_belmoment") or "",
+            belmoment=vertaal(tracker.get_slot("melding_belmoment") or "", taal),
             clientondersteuning=vertaal(ANTWOORD_WOORDEN.get(
                 tracker.get_slot("melding_clientondersteuning") or "", ""), taal),
             mantelzorger=vertaal(ANTWOORD_WOORDEN.get(
@@ -254,9 +254,14 @@ class ValidateMeldingForm(FormValidationAction):
 
     def _commando(self, slot: str, text: str, dispatcher: CollectingDispatcher,
                   tracker: Tracker) -> dict[str, Any] | None:
-        """A clear sign of crisis, or a command; None for an ordinary answer."""
+        """A clear sign of crisis, a request for the other language, or a command; None for an
+        ordinary answer."""
         if (crisis := self._crisis(slot, dispatcher, tracker, alleen_signaal=True)) is not None:
             return crisis
+        if (tracker.latest_message.get("intent") or {}).get("name") == "taal_kiezen":
+            # The NLU pipeline already switched the language; the question comes again in it.
+            dispatcher.utter_message(response="utter_taal_gekozen")
+            return {slot: None}
         gevonden = commando(text)
         if gevonden is None:
             return None
@@ -382,7 +387,8 @@ class ValidateMeldingForm(FormValidationAction):
             return {"melding_woonplaats": None}
         gemeente = found["gemeente"]
         return {"melding_woonplaats": found.get("woonplaats") or gemeente["naam"],
-                "gemeente_code": gemeente["code"], "gemeente_naam": gemeente["naam"]}
+                "gemeente_code": gemeente["code"], "gemeente_naam": gemeente["naam"],
+                **taal_na_plaats(tracker, gemeente["code"])}
 
     async def validate_melding_vraag(self, value: Any, dispatcher: CollectingDispatcher,
                                      tracker: Tracker, domain: DomainDict) -> dict[str, Any]:

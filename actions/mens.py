@@ -16,7 +16,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.redactie import redigeer
 from actions.sociale_kaart_client import SocialeKaartClient, SocialeKaartOnbereikbaar
-from actions.wegwijzer import bekende_gemeente, taal_van
+from actions.taal import taal_van
+from actions.wegwijzer import bekende_gemeente
 
 logger = logging.getLogger(__name__)
 

@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.sociale_kaart_client import SocialeKaartClient, SocialeKaartOnbereikbaar
+from actions.taal import taal_van
 
 logger = logging.getLogger(__name__)
 
@@ -41,10 +42,6 @@ CATEGORIEEN: dict[str, str] = {
 # Topics where the service is a desk of another law, not something to reach without a melding.
 LOKETTEN = {"jeugd", "werk_inkomen", "schulden", "clientondersteuning"}
 MAX_VOORZIENINGEN = 3
-
-
-def taal_van(tracker: Tracker) -> str:
-    return "fy" if tracker.get_slot("taal") == "fy" else "nl"
 
 
 def datum(iso_date: str, taal: str) -> str:

@@ -16,6 +16,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.sociale_kaart_client import SocialeKaartClient, SocialeKaartOnbereikbaar
+from actions.taal import taal_na_plaats
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +108,7 @@ class ValidateWoonplaatsForm(FormValidationAction):
             "gemeente_code": gemeente["code"],
             "gemeente_naam": gemeente["naam"],
             "woonplaats_pogingen": 0.0,
+            **taal_na_plaats(tracker, gemeente["code"]),
         }
         if woorden(message) <= MAX_WOORDEN_ALLEEN_PLAATS and (
                 eerder := onderwerp_voor_laatste_bericht(tracker)):

@@ -280,7 +280,7 @@ def main() -> int:
     stack = Stack(args.bot_python, args.actions_python, args.sk_python, args.model,
                   host=os.environ.get("HOST", "127.0.0.1"),
                   auth_token=os.environ.get("RASA_AUTH_TOKEN") or None)
-    _say("Starting sociale kaart, action server and Rasa (Rasa takes about half a minute)...")
+    _say("Starting sociale kaart, action server and Rasa (Rasa takes about a minute)...")
     try:
         stack.start()
         demo_password = stack.staff_account("demo", "admin", [])

@@ -6,7 +6,7 @@ set -uo pipefail
 rasa=$1 model=$2 log=$3
 mkdir -p "$(dirname "$model")" "$(dirname "$log")"
 start=$(date +%s)
-echo "==> Training the Rasa model: the data, domain or config changed (about 5 minutes on two cores)."
+echo "==> Training the Rasa model: the data, domain or config changed (about 13 minutes on two cores)."
 echo "    Full output: $log"
 
 (cd bot && RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1 \

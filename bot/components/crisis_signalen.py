@@ -35,6 +35,9 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\b(ademt|adem) niet\b",
         r"^\W*112\W*$|\bbel(t|len)? 112\b",
         r"\bbewusteloos\b",
+        r"\b(is|ligt) (net |zojuist |nu |daarnet )?(in elkaar gezakt|ineengezakt|flauwgevallen)\b",
+        r"\bgevallen en (kan|kom|komt) (niet|net) (meer )?(overeind|opstaan|omhoog|oerein)\b",
+        r"\b(scheve|hangende) (mond|mondhoek|gezicht)\b",
         r"\bhartaanval\b",
         r"\bhuis (staat )?in brand\b|\ber is brand\b|\bbrand in (huis|de)\b",
         r"\bbloed(t|en)? (heel |erg |zo |ontzettend )*(erg|veel|hevig)\b",
@@ -58,6 +61,16 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\b(hartoanfal|hertoanfal)\b",
         r"\bpine (op|yn) (de|syn|har|myn) boarst\b",
         r"\bhus (stiet )?yn 'e bran\b|\bder is bran\b|\bbran yn (hus|de|it)\b",
+        r"\bpine (op|yn) it boarst\b|\b(reek|flammen) (ut|yn) (de|it|'e) (keuken|hus|gong)\b",
+        r"\b(beroerte|harsensinfarkt)\b.{0,30}\b(no|krekt|krigen|hat)\b",
+        r"\b(krekt|no|just) (fan de trep |fan de ljedder |op 'e grun |op de grun )?fallen\b|"
+        r"\b(fan de trep|fan de ljedder) fallen\b",
+        r"\bfallen en (kom|komt|kin) net (mear )?oerein\b",
+        r"\b(tefolle|te folle) pillen (slokt|nommen|ynnommen)\b",
+        r"\bflau ?fallen\b.{0,30}\bnet (wer |mear )?wekker\b|\bnet (mear )?oansprekber\b",
+        r"\brint blau oan\b|\bneedgefal\b",
+        r"\b(demint|demintens|yn 'e war|yn de war)\b.{0,60}"
+        r"\b(fan hus fuort|is fuort|weirun|weirint|kwyt|net te finen)\b",
     ]),
     ("crisis_suicide", [
         r"\bzelfmoord",
@@ -90,11 +103,31 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\b(god|de here|de heer|onze lieve heer)\b.{0,30}\b(komt halen|mag halen|halen mag|"
         r"wegneemt|laat sterven)\b",
         r"\ber niet meer (willen|wil) zijn\b",
+        r"\bklaar met (het|mijn|m'n|mn) leven\b",
+        r"\b(zie|ziet) (ik |hij |ze |zij )?geen (uitweg|uitkomst) meer\b",
+        r"\b(pillen|medicijnen) (gespaard|verzameld|opgespaard)\b",
+        r"\b(pillen|medicijnen) (liggen|lizze) (hier |hjir |al )*"
+        r"(klaar|klear|op (de |'e )?tafel)\b",
+        r"\bvan mij hoeft (het|t)( allemaal)? niet (meer|langer)\b",
         # Frisian.
         r"\bselsmoard",
         r"\b(wol|woe|wolle) (ik |hy |se |sy )?(dea|stjerre)\b",
         r"\b(wol|woe|wolle) (ik |hy |se |sy )?(eins |gewoan )?net (mear|langer) (libje|libbe)\b",
         r"\bin ein (meitsje )?oan (myn|syn|har) libben\b|\but it libben (stappe|stapt)\b",
+        r"\bklear mei (it|myn|syn|har) libben\b",
+        r"\bsjoch(t)? (ik |hy |se |sy )?gjin utwei mear\b",
+        r"\bder in ein oan (meitsje|te meitsjen)\b",
+        r"\b(wol|woe|wolle) (ik |hy |se |sy )?der net (mear|langer) weze\b",
+        r"\b(sjoch|sjocht) it (libben )?(echt |allegear(re)? )?net mear sitten\b",
+        r"\b(libben|it libben) hat (foar my )?gjin sin (mear)?\b|"
+        r"\bgjin sin mear yn (it|myn) libben\b",
+        r"\bbetter of (binne |is |weze )?sunder (my|him|har)\b",
+        r"\bnea (wer|mear) wekker (wurde|te wurden)\b",
+        r"\b(pillen|medisinen) (sparre|sparje|sammelje|garje)\b|\bofskiedsbrief\b",
+        r"\b(snijt|snij|skeint) (ik |hy |se |sy )?(himsels|harsels|mysels)\b",
+        r"\b(leaver|better) dea\b|\bdea (wol|wolle|woe)\b",
+        r"\b(himsels|harsels|mysels) (wat|eat) (oan dwaan|oandwaan|oan te dwaan)\b",
+        r"\bfan my hoecht (it|t)( allegear(re)?)? net (mear|langer)\b",
     ]),
     ("crisis_geweld", [
         r"\bhuiselijk geweld\b",
@@ -107,6 +140,9 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\b(geeft|gaf|geven) (me|mij|haar|hem|ons) (soms |vaak |weer |wel eens )?(een )?"
         r"(klap|klappen|schop|trap|por)\b",
         r"\bgeslagen door\b|\bslaan (me|mij|ons)\b",
+        # The verb at the end of a clause: "een vriend die haar slaat".
+        r"\b(die|dat|omdat|als|wanneer) (me|mij|ons|haar|hem|de kinderen|mijn \w+|m'n \w+) "
+        r"(slaat|sloeg|slaan|sloegen|schopt|schopte|mishandelt|bedreigt|bedreigde)\b",
         r"\b(slaat|sloeg|schopt|schopte|duwt|trapt|bedreigt|bedreigde|mishandelt) "
         r"(hij|ze|zij|mijn \w+|m'n \w+) (me|mij|ons|haar|hem|de kinderen)\b",
         r"\b(word|wordt|worden|werd|werden) (thuis |weer |vaak |door \w+ )?"
@@ -114,7 +150,14 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\b(heeft|hebben) (me|mij|ons|haar|hem) (weer |opnieuw |gisteren )?"
         r"(geslagen|geschopt|gewurgd|bedreigd)\b",
         r"\bheeft (me|mij) (weer |opnieuw )?pijn gedaan\b",
+        r"\b(worden|wordt|wurde|wurdt) (de kinderen|de bern|ze|zij|se|sy) (geslagen|slein|geschopt|"
+        r"skopt)\b",
+        # Money taken from someone who depends on others is abuse too, for Veilig Thuis.
+        r"\b(neemt|pakt|steelt|nimt|stielt) (al |steeds |hieltyd )?(het|al het|it|al it) "
+        r"(geld|jild) "
+        r"(van|fan) (mijn|m'n|ons|myn|us) (moeder|vader|oma|opa|mem|heit|beppe|pake)\b",
         r"\bblauwe plekken\b.{0,40}\b(man|vrouw|partner|vriend|vader|moeder|zoon|dochter)\b",
+        r"\bonder de blauwe plekken\b",
         r"\bdurf (niet|nooit) (meer )?(naar huis|thuis)\b",
         r"\b(sluit|sloot|houdt) (me|mij|haar|hem|ons|mijn \w+|m'n \w+) op\b|\bopgesloten door\b",
         r"\b(misbruikt|misbruik van (een )?kind|seksueel misbruik|aangerand|verkracht)",
@@ -128,18 +171,32 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\b(slacht|sloech|skopt|skoppet|wurget|driget) (er |hy |se |sy )?(my|us|har|him|"
         r"de bern|us mem|myn mem)\b",
         r"\b(wurd|wurdt|wurde|waard|waarden) (thus |wer |faak )?(slein|skopt|bedrige|wurge)\b",
-        r"\bslein troch\b|\bbang foar (myn|us) (man|frou|partner|freon|freondinne|eks|soan|heit)\b",
+        r"\b(wurd|wurdt|waard|bin|is|binne) slein troch\b|"
+        r"\bbang foar (myn|us) (man|frou|partner|freon|freondinne|eks|soan|heit)\b",
         r"\bdoar (net|nea) (mear )?nei (hus|thus)\b",
+        r"\b(dy't|dat|omdat|as) (my|us|har|him|de bern) (slacht|sloech|skopt|skoppet|driget)\b",
+        r"\bhuslik geweld\b|\bmishannel",
+        r"\b(hat|hawwe) (my|us|har|him) (wer |juster |alwer )?(sear dien|slein|skopt|bedrige)\b",
+        r"\bby de kiel (pakt|pakke|grypt)\b|\b(fermoardet|fermoarde) (my|us|har|him)\b",
+        r"\b(slut|sluten|slute) (my|us|har|him) op\b|\bopsletten troch\b",
+        r"\bunder de blauwe plakken\b|\bhieltyd blauwe plakken\b",
+        r"\b(ut ?skolden|utskelle) en slein\b|\bslein en (ut ?skolden|skopt)\b",
     ]),
     ("crisis_dakloos", [
         rf"\b(vannacht|vanavond|vandaag)\b.{{0,40}}{_GEEN_DAK}",
         rf"{_GEEN_DAK}\b.{{0,40}}\b(vannacht|vanavond|vandaag)\b",
         r"\b(vandaag|net|zojuist) (het |mijn )?huis uit (gezet|gegooid)\b",
+        r"\b(moet|moeten) (ik |we |wij )?(vandaag|vanavond|nu) (mijn |ons |het )?"
+        r"huis uit\b",
+        r"\b(slaap|slapen) (ik |we |wij )?(nu |al )?"
+        r"(in (mijn|m'n|de|onze) auto|buiten|op straat)\b",
         r"\b(gooit|gooide|zet|zette) (me|mij|ons) (eruit|er uit|op straat|het huis uit)\b",
         r"\b(huisbaas|verhuurder)\b.{0,40}\bsloten (vervangen|veranderd)\b",
         r"\b(sta|staan) (ik |we |wij )?(nu )?(op straat|buiten)\b"
         r".{0,40}\b(spullen|tassen|vuilniszakken|koffer)",
         r"\b(waar|ergens)\b.{0,30}\b(vannacht|vanavond)\b.{0,20}\b(slapen|overnachten)\b",
+        r"\b(zit|zitten|sta|staan|staat) (ik |we |wij |hij |ze |zij )?(nu )?(met [\w ]{1,25} )?"
+        r"op straat\b",
         r"\b(vannacht|vanavond)\b.{0,30}\b(buiten|in de auto|in mijn auto|op een bankje) "
         r"(slapen|overnachten)\b",
         # Frisian.
@@ -148,6 +205,12 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\b(gjin (sliep)?plak|gjin bed|op strjitte|gjin dak)\b.{0,40}"
         r"\b(fannacht|fanjun|hjoed)\b",
         r"\b(hjoed|krekt|no) (it |myn |us )?hus ut set\b",
+        r"\bnacht ?opfang\b|\bneed ?opfang\b|\bopfang foar (fannacht|jun|hjoed)\b",
+        r"\b(stean|stiet|steane|sit|sitte) (ik |wy |hy |se )?(no |jun |hjoed )?(mei [\w ]{1,25} )?"
+        r"op strjitte\b",
+        r"\b(fannacht|jun)\b.{0,30}\b(sliepe|sliepplak|sliepe moat|bute sliepe)\b|"
+        r"\b(sliepe|sliepplak)\b.{0,30}\b(fannacht|jun)\b",
+        r"\b(krekt|hjoed|jun) op strjitte set\b|\bde doar ut set\b",
     ]),
 ]
 # A crisis intent at or above this confidence wins over any other intent.

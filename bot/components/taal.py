@@ -12,19 +12,24 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.taal_herkenning import herken_taal
+from components.taal_herkenning import allinne_taalfraach, herken_taal, sker_frysk
 
 ENTITY = "taal"
+# Also set when the Frisian is beyond doubt; see actions/taal.py for where that matters.
+ENTITY_ZEKER = "taal_zeker"
+# A message that only asks for the other language gets this intent, whatever the model read in
+# it: the bot confirms the switch, and a form asks its question again in that language.
+INTENT_TAAL = "taal_kiezen"
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
 )
 class TaalHerkenning(GraphComponent):
-    """Put it anywhere after the tokenizer."""
+    """Put it after the intent classifier and before the FallbackClassifier."""
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -37,7 +42,17 @@ class TaalHerkenning(GraphComponent):
             taal = herken_taal(text)
             if taal is None:
                 continue
-            entity = {"entity": ENTITY, "value": taal, "start": 0, "end": len(text),
-                      "confidence_entity": 1.0, "extractor": self.__class__.__name__}
-            message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
+            entities = [{"entity": ENTITY, "value": taal, "start": 0, "end": len(text),
+                         "confidence_entity": 1.0, "extractor": self.__class__.__name__}]
+            if taal == "fy" and sker_frysk(text):
+                entities.append({**entities[0], "entity": ENTITY_ZEKER, "value": "ja"})
+            message.set(ENTITIES, [*message.get(ENTITIES, []), *entities], add_to_output=True)
+            if allinne_taalfraach(text) and message.get(INTENT):
+                # The others at half their confidence, so the FallbackClassifier does not
+                # find it ambiguous.
+                ranking = [{"name": INTENT_TAAL, "confidence": 1.0}, *(
+                    {**r, "confidence": r["confidence"] / 2}
+                    for r in message.get(INTENT_RANKING_KEY) or [] if r["name"] != INTENT_TAAL)]
+                message.set(INTENT, ranking[0], add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

@@ -15,13 +15,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["gevraagde_taal", "herken_taal", "schrijftaal", "telling"]
+__all__ = ["allinne_taalfraach", "gevraagde_taal", "herken_taal", "schrijftaal", "sker_frysk",
+           "telling"]
 
 def _lijst(woorden: str) -> frozenset[str]:
     return frozenset(woorden.split())
 
 
-# Words Frisian has and Dutch has not (as written by residents, also without diacritics).
+# Words Frisian has and Dutch has not (as written by residents, also without diacritics). The
+# last lines are how Frisian speakers often write Dutch: an infinitive without its "n" ("wie
+# moet ik belle"), "mot", "hew".
 FRYSKE_WURDEN = _lijst("""
 bin binne myn dyn syn hjir dêr der't wêr wer't hoe't wat't dat't kin kinne koe koene wol wolle
 woe moat moatte moast hawwe ha hie hiene hienen gjin yn it hy sy jo jim ús uzes harren mem
@@ -35,6 +38,8 @@ ferfier trep dûs stikken fallen lêste lêst wêze wiene hûshâlding húshâld
 net fûn sjoen dizze dy ien twa trije hiel hiele hielendal altyd nea sa'n sokke soks
 gemeentehûs dochs efkes hasto bisto kinsto wolsto nedich fraach hinne soargen fannacht mear
 eins neat hat hearre hear tank oant
+mot hew hewwe wese belle wone wonne spreke bereike aanfrage aanvrage oanfrage kriege regele
+betelle soeke beswaar beswier
 """)
 # Words Dutch has and Frisian has not.
 NEDERLANDSE_WOORDEN = _lijst("""
@@ -56,14 +61,23 @@ boa koala idea ideaal zeal real realiteit oase croatie kroatie theater ocean ora
 """)
 _WOORD = re.compile(r"[a-zâêôûúàèéëïöüäç']+", re.IGNORECASE)
 
+_FRYSK = r"(frysk|fries)"
+_NEDERLANDS = r"(nederlands|hollands|nederlânsk|hollânsk)"
 _FRYSK_GEVRAAGD = re.compile(
-    r"\b(kinne|kin|kun|kan|mei|mag)\b.{0,20}\b(frysk|fries)\b|"
-    r"\b(yn it|in het|op)\s+(frysk|fries)\b|\bfrysk\b.{0,15}\b(graach|asjebleaft|prate|prat)\b|"
-    r"\b(praat|prate|praten|sprek|spreek)\b.{0,15}\b(frysk|fries)\b")
+    rf"\b(kinne|kin|kinsto|kinst|kun|kan|kunnen|kunt|mei|mag)\b.{{0,25}}\b{_FRYSK}\b|"
+    rf"\b(yn it|in het|op|naar het|nei it)\s+{_FRYSK}\b|"
+    rf"\b{_FRYSK}\b.{{0,15}}\b(graach|graag|asjebleaft|asjeblieft|alstublieft|prate|prat|"
+    rf"makliker|makkelijker)\b|"
+    rf"\b(praat|prate|praten|sprek|spreek|leaver|liever|skriuw|schrijf)\b.{{0,15}}\b{_FRYSK}\b")
 _NEDERLANDS_GEVRAAGD = re.compile(
-    r"\b(in het|yn it|op)\s+(nederlands|hollands|nederlânsk|hollânsk)\b|"
-    r"\b(nederlands|hollands|nederlânsk)\b.{0,15}\b(graag|alstublieft|graach|asjebleaft|"
-    r"praten|prate)\b|\b(praat|praten|prate|spreek)\b.{0,15}\b(nederlands|hollands|nederlânsk)\b")
+    rf"\b(in het|yn it|op|naar het|nei it|gewoon|gewoan|mar)\s+{_NEDERLANDS}\b|"
+    rf"\b{_NEDERLANDS}\b.{{0,15}}\b(graag|alstublieft|graach|asjebleaft|praten|prate)\b|"
+    rf"\b(praat|praten|prate|spreek|leaver|liever|skriuw|schrijf)\b.{{0,15}}\b{_NEDERLANDS}\b|"
+    # "ik versta geen Fries", "ik begryp it Frysk net": not Frisian, so Dutch.
+    rf"\b(versta|verstaan|begrijp|lees|ferstean|begryp|lês)\b.{{0,12}}\b(geen|gjin)\s+{_FRYSK}\b|"
+    rf"\b(versta|begrijp|lees|ferstean|begryp|lês)\b.{{0,12}}\b{_FRYSK}\b.{{0,6}}\b(niet|net)\b")
+# A message that is only the name of a language ("Frysk", "Nederlands graag") chooses it.
+_ALLINNE_TAAL = re.compile(rf"^\W*(?:(?P<fy>{_FRYSK})|(?P<nl>{_NEDERLANDS}))\W*$")
 
 # How much clearer one language must be before the conversation switches to it.
 MIN_FRYSK = 2
@@ -77,11 +91,23 @@ def _normaal(text: str) -> str:
 def gevraagde_taal(text: str) -> str | None:
     """The language the resident asks for in so many words, if any."""
     tekst = _normaal(text)
+    if allinne := _ALLINNE_TAAL.match(tekst):
+        return "fy" if allinne.group("fy") else "nl"
     if _NEDERLANDS_GEVRAAGD.search(tekst):
         return "nl"
     if _FRYSK_GEVRAAGD.search(tekst):
         return "fy"
     return None
+
+
+# A request this short is only about the language; a longer one also asks a question, which
+# the model answers (in the language asked for).
+MAX_WOORDEN_TAALFRAACH = 7
+
+
+def allinne_taalfraach(text: str) -> bool:
+    """True when the message only asks for another language ("kinne wy Frysk prate?")."""
+    return gevraagde_taal(text) is not None and len(text.split()) <= MAX_WOORDEN_TAALFRAACH
 
 
 def _woorden(text: str) -> list[str]:
@@ -127,6 +153,16 @@ def schrijftaal(text: str) -> str | None:
     if nederlands >= MIN_NEDERLANDS and nederlands >= 3 * frysk:
         return "nl"
     return None
+
+
+def sker_frysk(text: str) -> bool:
+    """Frisian beyond doubt: asked for, or at least MIN_FRYSK Frisian signs. One Frisian-looking
+    word and nothing Dutch is enough to answer in Frisian, but not to overrule a gemeente where
+    Dutch is the default (the Stellingwerven, where the dialect shares words with Frisian)."""
+    if (gevraagd := gevraagde_taal(text)) is not None:
+        return gevraagd == "fy"
+    frysk, nederlands = telling(text)
+    return frysk >= MIN_FRYSK and 2 * frysk >= nederlands
 
 
 def herken_taal(text: str) -> str | None:

@@ -357,3 +357,19 @@ async def test_the_overview_in_frisian_fills_in_frisian_words(dispatcher, outbox
     overzicht = dispatcher.messages[0]
     assert overzicht["clientondersteuning"] == "wit ik net"
     assert overzicht["contact"] == "06 12345678 en anna@example.nl"
+
+
+async def test_asking_for_the_other_language_asks_the_same_question_again(dispatcher):
+    for slot in STAPPEN:
+        text = "kinne wy Frysk prate?"
+        tracker = make_tracker(ALLES_ZELF, text=text, intent="taal_kiezen")
+        result = await getattr(validator(), f"validate_{slot}")(text, dispatcher, tracker, {})
+        assert result == {slot: None}, slot
+    assert set(responses(dispatcher)) == {"utter_taal_gekozen"}
+
+
+async def test_the_frisian_overview_shows_a_clicked_button_in_frisian(dispatcher, outbox):
+    await ActionAskMeldingControle().run(dispatcher, make_tracker({**ALLES_ZELF, "taal": "fy"}),
+                                         {})
+    assert dispatcher.messages[0]["belmoment"] == "Moarns"
+    assert dispatcher.messages[0]["clientondersteuning"] == "ja"

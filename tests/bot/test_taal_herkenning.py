@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot"))
 
-from components.taal_herkenning import gevraagde_taal, herken_taal
+from components.taal_herkenning import allinne_taalfraach, gevraagde_taal, herken_taal
 
 
 @pytest.mark.parametrize("text", [
@@ -56,3 +56,14 @@ def test_short_or_mixed_answers_keep_the_language(text):
 def test_asking_for_a_language_always_wins(text, taal):
     assert gevraagde_taal(text) == taal
     assert herken_taal(text) == taal
+
+
+@pytest.mark.parametrize("text, alleen", [
+    ("kinne wy Frysk prate?", True),
+    ("graag in het Nederlands", True),
+    ("Mei ik yn it Frysk skriuwe?", True),
+    ("kinne wy Frysk prate, ik ha help nedich by it skjinmeitsjen fan myn hûs", False),
+    ("ik kin myn hûs net skjin hâlde", False),
+])
+def test_a_short_request_for_a_language_is_only_about_the_language(text, alleen):
+    assert allinne_taalfraach(text) is alleen

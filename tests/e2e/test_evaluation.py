@@ -28,10 +28,10 @@ ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "var" / "test-results"
 TARGET_OVERALL, TARGET_CRISIS = 0.95, 1.0
 TARGET_FY_OVERALL, TARGET_FY_TAAL = 0.93, 0.98
-# Frisian floors (issue 6): just under the first measurement, before the Frisian training data
-# is in (docs/frysk.md). Routing is far from the target; the reply language is close to it.
-FLOOR_FY_OVERALL, FLOOR_FY_CRISIS, FLOOR_FY_TAAL = 0.70, 0.70, 0.95
-FLOOR_FY_DEV_OVERALL, FLOOR_FY_DEV_CRISIS, FLOOR_FY_DEV_TAAL = 0.66, 0.70, 0.93
+# Frisian floors (issue 6): just under the measurement with the Frisian training data and one
+# DIET per language (docs/frysk.md).
+FLOOR_FY_OVERALL, FLOOR_FY_CRISIS, FLOOR_FY_TAAL = 0.90, 0.87, 0.95
+FLOOR_FY_DEV_OVERALL, FLOOR_FY_DEV_CRISIS, FLOOR_FY_DEV_TAAL = 0.93, 0.90, 0.94
 
 
 def evaluate_file(stack, path: Path, title: str, report_name: str) -> tuple[float, float, float]:
@@ -58,7 +58,7 @@ def test_dutch_held_out_conversations_reach_the_right_route_first_time(stack):
     overall, crisis, _ = evaluate_file(stack, ROOT / "tests" / "eval" / "gesprekken_nl.yml",
                                        "Dutch held-out evaluation", "evaluatie_nl.txt")
     assert crisis >= 0.90
-    assert overall >= 0.86
+    assert overall >= 0.89
 
 
 def test_dutch_development_conversations_keep_what_tuning_reached(stack):
