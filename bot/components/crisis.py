@@ -17,12 +17,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.crisis_signalen import (
-    crisis_intent,
-    likely_crisis,
-    ranking_with_crisis,
-    without_guessed_crisis,
-)
+from components.crisis_signalen import crisis_intent, likely_crisis, without_guessed_crisis
+from components.intent_ranking import zeker_eerst
 
 CRISIS_SIGNAAL = "crisis_signaal"
 
@@ -45,7 +41,7 @@ class CrisisSignalen(GraphComponent):
             signaal = crisis_intent(text)
             intent = signaal or likely_crisis(text, ranking)
             if intent is not None:
-                ranking = ranking_with_crisis(intent, ranking)
+                ranking = zeker_eerst(intent, ranking)
             else:
                 ranking = without_guessed_crisis(text, ranking)
             if ranking:

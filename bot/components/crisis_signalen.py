@@ -31,7 +31,8 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\bstikt\b|\b(aan het|gaat|ging|dreigt te) stikken\b|\bverslikt (en|zich)\b",
         r"\b(ruik|ruiken|rook) gas\b|\bgaslucht\b|\bgasgeur\b",
         # Not "net": in Frisian it means "not" ("sûnt myn beroerte slagget it net mear").
-        r"\b(beroerte|herseninfarct)\b.{0,30}\b(nu|zojuist|gekregen|no|krekt|krigen)\b",
+        r"\b(beroerte|herseninfarct|harsensinfarkt)\b.{0,30}"
+        r"\b(nu|zojuist|gekregen|no|krekt|krigen|hat)\b",
         r"\b(ademt|adem) niet\b",
         r"^\W*112\W*$|\bbel(t|len)? 112\b",
         r"\bbewusteloos\b",
@@ -59,11 +60,10 @@ SIGNALEN: list[tuple[str, list[str]]] = [
         r"\bbewusteleas\b|\bnet wekker (te krijen|te krijen|wurde)\b",
         r"\b(ruk|ruke) gas\b",
         r"\b(hartoanfal|hertoanfal)\b",
-        r"\bpine (op|yn) (de|syn|har|myn) boarst\b",
+        r"\bpine (op|yn) (de|it|syn|har|myn) boarst\b",
         r"\bhus (stiet )?yn 'e bran\b|\bder is bran\b|\bbran yn (hus|de|it)\b",
-        r"\bpine (op|yn) it boarst\b|\b(reek|flammen) (ut|yn) (de|it|'e) (keuken|hus|gong)\b",
-        r"\b(beroerte|harsensinfarkt)\b.{0,30}\b(no|krekt|krigen|hat)\b",
-        r"\b(krekt|no|just) (fan de trep |fan de ljedder |op 'e grun |op de grun )?fallen\b|"
+        r"\b(reek|flammen) (ut|yn) (de|it|'e) (keuken|hus|gong)\b",
+        r"\b(krekt|no|just) (op 'e grun |op de grun )?fallen\b|"
         r"\b(fan de trep|fan de ljedder) fallen\b",
         r"\bfallen en (kom|komt|kin) net (mear )?oerein\b",
         r"\b(tefolle|te folle) pillen (slokt|nommen|ynnommen)\b",
@@ -233,14 +233,6 @@ def crisis_intent(text: str) -> str | None:
         if any(p.search(clean) for p in patterns):
             return intent
     return None
-
-
-def ranking_with_crisis(intent: str, ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The ranking with the crisis intent first and sure. The other intents keep their order
-    at half their confidence: a message that is also clearly about transport must not look
-    ambiguous to the FallbackClassifier, which would then answer "I did not understand"."""
-    return [{"name": intent, "confidence": 1.0},
-            *({**r, "confidence": r["confidence"] / 2} for r in ranking if r["name"] != intent)]
 
 
 def without_guessed_crisis(text: str, ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:

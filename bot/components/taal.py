@@ -15,7 +15,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.taal_herkenning import allinne_taalfraach, herken_taal, sker_frysk
+from components.intent_ranking import zeker_eerst
+from components.taal_herkenning import taalkar
 
 ENTITY = "taal"
 # Also set when the Frisian is beyond doubt; see actions/taal.py for where that matters.
@@ -39,20 +40,16 @@ class TaalHerkenning(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            taal = herken_taal(text)
-            if taal is None:
+            kar = taalkar(text)
+            if kar.taal is None:
                 continue
-            entities = [{"entity": ENTITY, "value": taal, "start": 0, "end": len(text),
+            entities = [{"entity": ENTITY, "value": kar.taal, "start": 0, "end": len(text),
                          "confidence_entity": 1.0, "extractor": self.__class__.__name__}]
-            if taal == "fy" and sker_frysk(text):
+            if kar.sker_frysk:
                 entities.append({**entities[0], "entity": ENTITY_ZEKER, "value": "ja"})
             message.set(ENTITIES, [*message.get(ENTITIES, []), *entities], add_to_output=True)
-            if allinne_taalfraach(text) and message.get(INTENT):
-                # The others at half their confidence, so the FallbackClassifier does not
-                # find it ambiguous.
-                ranking = [{"name": INTENT_TAAL, "confidence": 1.0}, *(
-                    {**r, "confidence": r["confidence"] / 2}
-                    for r in message.get(INTENT_RANKING_KEY) or [] if r["name"] != INTENT_TAAL)]
+            if kar.allinne_fraach and message.get(INTENT):
+                ranking = zeker_eerst(INTENT_TAAL, message.get(INTENT_RANKING_KEY) or [])
                 message.set(INTENT, ranking[0], add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

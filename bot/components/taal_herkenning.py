@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
-__all__ = ["allinne_taalfraach", "gevraagde_taal", "herken_taal", "schrijftaal", "sker_frysk",
-           "telling"]
+__all__ = ["Taalkar", "gevraagde_taal", "herken_taal", "schrijftaal", "taalkar", "telling"]
 
 def _lijst(woorden: str) -> frozenset[str]:
     return frozenset(woorden.split())
@@ -105,11 +105,6 @@ def gevraagde_taal(text: str) -> str | None:
 MAX_WOORDEN_TAALFRAACH = 7
 
 
-def allinne_taalfraach(text: str) -> bool:
-    """True when the message only asks for another language ("kinne wy Frysk prate?")."""
-    return gevraagde_taal(text) is not None and len(text.split()) <= MAX_WOORDEN_TAALFRAACH
-
-
 def _woorden(text: str) -> list[str]:
     """The words of a message in lower case, without names: a word with a capital inside a
     sentence ("in It Hearrenfean", "bij De Fryske Marren") is a place or a name, in both
@@ -138,13 +133,14 @@ def telling(text: str) -> tuple[float, float]:
     return frysk, nederlands
 
 
-def schrijftaal(text: str) -> str | None:
-    """'fy' or 'nl' when the message is clearly written in it; None when it is not clear (a
-    place name, "ja", a number, a few words that both languages have)."""
-    frysk, nederlands = telling(text)
+def _dudlik_frysk(frysk: float, nederlands: float) -> bool:
     # Mixed messages lean to Frisian: a Frisian speaker borrows Dutch words, hardly the other
     # way round (no Dutch training example has two Frisian words and half as many Dutch).
-    if frysk >= MIN_FRYSK and 2 * frysk >= nederlands:
+    return frysk >= MIN_FRYSK and 2 * frysk >= nederlands
+
+
+def _schrijftaal(frysk: float, nederlands: float) -> str | None:
+    if _dudlik_frysk(frysk, nederlands):
         return "fy"
     if frysk >= 1 and nederlands == 0:
         return "fy"
@@ -155,16 +151,35 @@ def schrijftaal(text: str) -> str | None:
     return None
 
 
-def sker_frysk(text: str) -> bool:
-    """Frisian beyond doubt: asked for, or at least MIN_FRYSK Frisian signs. One Frisian-looking
-    word and nothing Dutch is enough to answer in Frisian, but not to overrule a gemeente where
-    Dutch is the default (the Stellingwerven, where the dialect shares words with Frisian)."""
-    if (gevraagd := gevraagde_taal(text)) is not None:
-        return gevraagd == "fy"
+def schrijftaal(text: str) -> str | None:
+    """'fy' or 'nl' when the message is clearly written in it; None when it is not clear (a
+    place name, "ja", a number, a few words that both languages have)."""
+    return _schrijftaal(*telling(text))
+
+
+@dataclass(frozen=True)
+class Taalkar:
+    """What one message says about the language."""
+
+    taal: str | None  # the language to answer in from now on; None keeps the current one
+    # Frisian beyond doubt: asked for, or at least MIN_FRYSK Frisian signs. One Frisian-looking
+    # word and nothing Dutch is enough to answer in Frisian, but not to overrule a gemeente
+    # where Dutch is the default (the Stellingwerven, where the dialect shares words with
+    # Frisian).
+    sker_frysk: bool
+    allinne_fraach: bool  # the message only asks for a language ("kinne wy Frysk prate?")
+
+
+def taalkar(text: str) -> Taalkar:
+    gevraagd = gevraagde_taal(text)
     frysk, nederlands = telling(text)
-    return frysk >= MIN_FRYSK and 2 * frysk >= nederlands
+    taal = gevraagd or _schrijftaal(frysk, nederlands)
+    sker = gevraagd == "fy" if gevraagd else _dudlik_frysk(frysk, nederlands)
+    return Taalkar(taal=taal, sker_frysk=taal == "fy" and sker,
+                   allinne_fraach=gevraagd is not None
+                   and len(text.split()) <= MAX_WOORDEN_TAALFRAACH)
 
 
 def herken_taal(text: str) -> str | None:
     """The language to answer in from now on, or None to keep the current one."""
-    return gevraagde_taal(text) or schrijftaal(text)
+    return taalkar(text).taal

@@ -14,9 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot"))
 from components.crisis_signalen import (
     crisis_intent,
     likely_crisis,
-    ranking_with_crisis,
     without_guessed_crisis,
 )
+from components.intent_ranking import zeker_eerst
 
 
 @pytest.mark.parametrize(("text", "intent"), [
@@ -124,7 +124,7 @@ def test_a_crisis_is_never_ambiguous_next_to_a_clear_other_question():
     # The FallbackClassifier calls a gap under 0.05 between the top two "ambiguous".
     ranking = [{"name": "hulp_vervoer", "confidence": 0.96},
                {"name": "crisis_geweld", "confidence": 0.02}]
-    first, second = ranking_with_crisis("crisis_geweld", ranking)
+    first, second = zeker_eerst("crisis_geweld", ranking)
     assert first == {"name": "crisis_geweld", "confidence": 1.0}
     assert second["name"] == "hulp_vervoer"
     assert first["confidence"] - second["confidence"] >= 0.5
@@ -178,7 +178,7 @@ def test_no_ordinary_training_example_in_either_language_is_taken_for_a_crisis()
     assert false_alarms == []
 
 
-def test_the_patterns_catch_a_good_part_of_the_frisian_crisis_examples():
+def test_the_patterns_catch_a_good_part_of_the_crisis_examples():
     """The model learns the rest; the patterns are the net under it (figures in docs/frysk.md)."""
     crisis = [(i, t) for i, t in _training_examples() if i.startswith("crisis_")]
     caught = sum(crisis_intent(t) == i for i, t in crisis)

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot"))
 
-from components.taal_herkenning import allinne_taalfraach, gevraagde_taal, herken_taal
+from components.taal_herkenning import gevraagde_taal, herken_taal, taalkar
 
 
 @pytest.mark.parametrize("text", [
@@ -66,4 +66,4 @@ def test_asking_for_a_language_always_wins(text, taal):
     ("ik kin myn hûs net skjin hâlde", False),
 ])
 def test_a_short_request_for_a_language_is_only_about_the_language(text, alleen):
-    assert allinne_taalfraach(text) is alleen
+    assert taalkar(text).allinne_fraach is alleen

@@ -61,3 +61,11 @@ class Conversation:
 @pytest.fixture
 def conversation(stack) -> Conversation:
     return Conversation(stack.rasa_url)
+
+
+def start_melding(conversation: Conversation) -> str:
+    """A question, the place, and the "Melding doen" button: the melding's first question."""
+    conversation.say("Ik kan mijn huis niet meer zelf schoonhouden sinds mijn heupoperatie")
+    antwoord = conversation.say("Drachten")
+    assert "melding doen" in antwoord.lower()
+    return conversation.say("/melding_doen")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .conftest import start_melding
+
 
 def test_a_frisian_writer_gets_frisian_without_choosing(conversation):
     antwurd = conversation.say("Goeie, ik bin op syk nei help")
@@ -50,9 +52,7 @@ def test_in_the_stellingwerven_clear_frisian_stays_frisian(conversation):
 
 
 def test_switching_language_in_the_melding_asks_the_same_question_again(conversation):
-    conversation.say("Ik kan mijn huis niet meer zelf schoonhouden sinds mijn heupoperatie")
-    conversation.say("Drachten")
-    vraag = conversation.say("/melding_doen")
+    vraag = start_melding(conversation)
     assert "voor uzelf" in vraag
     frysk = conversation.say("kinne wy Frysk prate?")
     assert "fierder yn it Frysk" in frysk

@@ -16,7 +16,7 @@ import uuid
 import httpx
 import pytest
 
-from .conftest import Conversation
+from .conftest import Conversation, start_melding
 
 DRACHTEN_TEAM = "GM0090"
 
@@ -43,13 +43,6 @@ class Team:
 @pytest.fixture(scope="module")
 def team(stack) -> Team:
     return Team(stack)
-
-
-def start_melding(conversation: Conversation) -> str:
-    conversation.say("Ik kan mijn huis niet meer zelf schoonhouden sinds mijn heupoperatie")
-    antwoord = conversation.say("Drachten")
-    assert "melding doen" in antwoord.lower()
-    return conversation.say("/melding_doen")
 
 
 def naam() -> str:
