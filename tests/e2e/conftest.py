@@ -16,6 +16,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from stack import Stack, free_port  # noqa: E402
 
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, fetch_axe  # noqa: E402
+
 
 def _required(name: str) -> Path:
     value = os.environ.get(name)
@@ -39,6 +41,24 @@ def stack(tmp_path_factory):
     )
     with stack:
         yield stack
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    try:
+        return fetch_axe()
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 class Conversation:

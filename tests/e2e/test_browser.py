@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import expect, sync_playwright
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from playwright.sync_api import expect
 
 
-@pytest.fixture
-def page():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser.new_page()
-        browser.close()
-
-
-def test_resident_asks_and_gets_the_team(stack, page):
+def test_resident_asks_and_gets_the_team(stack, browser):
+    page = browser.new_page()
     page.goto(f"{stack.sk_url}/")
     expect(page.get_by_role("heading", name="Wmo wegwijzer")).to_be_visible()
 

@@ -12,46 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
 import uuid
 from pathlib import Path
-from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
+
+from tests.e2e.browser import geen_axe_fouten, strikte_pagina
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-# What a gemeente should send with the page; the page must work under it.
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-       "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 PER_PAGINA = 25  # as in team.js
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december"]
 VERLOPEN = "Uw sessie is verlopen. Log opnieuw in."
-# Run axe's WCAG 2.0/2.1 A and AA rules and its best practices.
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {runOnly: {type: "tag", values: [
-    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}});
-  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map(n => n.target.join(" ") + " -> " + n.failureSummary)}));
-}"""
-
-
-@pytest.fixture(scope="module")
-def axe_script() -> Path:
-    fetched = subprocess.run(["bash", str(ROOT / "scripts" / "fetch_axe.sh")],
-                             capture_output=True, text=True, cwd=ROOT)
-    if fetched.returncode != 0:
-        pytest.fail(f"axe-core could not be fetched, so the team page cannot be checked: "
-                    f"{fetched.stderr.strip()}")
-    return Path(fetched.stdout.strip())
 
 
 def nieuwe_melding(stack, gemeente: str, **velden) -> dict:
@@ -90,42 +65,13 @@ def team(stack):
             "url": f"{stack.sk_url}/medewerker/"}
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def page(browser, axe_script):
-    """A fresh browser profile (no cookies) whose team page is served with a strict CSP.
-    Fails the test on a CSP violation or a JavaScript error."""
-    context = browser.new_context(accept_downloads=True, locale="nl-NL")
-    context.add_init_script(path=str(axe_script))
-
-    def met_csp(route):
-        response = route.fetch()
-        route.fulfill(response=response,
-                      headers={**response.headers, "content-security-policy": CSP})
-
-    context.route(lambda url: urlparse(url).path in ("/medewerker/", "/medewerker/index.html"),
-                  met_csp)
-    page = context.new_page()
-    problemen: list[str] = []
-    page.on("console", lambda m: problemen.append(m.text)
-            if "Content Security Policy" in m.text else None)
-    page.on("pageerror", lambda e: problemen.append(f"JavaScript error: {e}"))
-    yield page
-    context.close()
-    assert not problemen, problemen
-
-
-def geen_axe_fouten(page: Page, view: str) -> None:
-    violations = page.evaluate(AXE_RUN)
-    assert violations == [], f"axe found problems in the {view}:\n" + json.dumps(
-        violations, indent=2, ensure_ascii=False)
+    """A fresh profile whose team page is served with the strict CSP."""
+    with strikte_pagina(browser, axe_script,
+                        lambda pad: pad in ("/medewerker/", "/medewerker/index.html"),
+                        accept_downloads=True) as page:
+        yield page
 
 
 def bericht(page: Page, waar: str = "pagina"):
