@@ -1,12 +1,15 @@
 """A person when the resident asks, or when the bot did not understand twice in a row.
 
 The resident writes one line about the question (samenvatting_form), so the medewerker need
-not hear the whole story again. The live handover to the KCC comes with the KCC console.
+not hear the whole story again. In the widget (socket.io) during the KCC's hours, that line
+goes with the chat to the KCC queue (actions/overdracht.py); when the KCC is closed, the
+widget offers a call-back; elsewhere (REST, or no sociale kaart) the resident calls.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -24,6 +27,20 @@ logger = logging.getLogger(__name__)
 # The second misunderstanding in a row brings the offer of a person.
 MISVERSTANDEN_VOOR_MENS = 2
 MAX_SAMENVATTING = 300
+GEMEENTE_CODE = re.compile(r"GM\d{4}")
+# Only the widget's channel can show a medewerker's messages as they come.
+LIVE_KANAAL = "socketio"
+
+
+def gemeente_van_site(tracker: Tracker) -> str | None:
+    """The gemeente whose website the widget is on (its data-gemeente), when the resident has
+    not named a place: the medewerker and the phone number of that gemeente are the best
+    guess for "I want to talk to someone"."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            code = str((event.get("metadata") or {}).get("gemeente") or "").upper()
+            return code if GEMEENTE_CODE.fullmatch(code) else None
+    return None
 
 
 def misverstanden_op_rij(tracker: Tracker) -> int:
@@ -48,16 +65,24 @@ class ActionMens(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(response="utter_route_mens")
         toegang = None
         events: list[dict[str, Any]] = []
+        kcc_open = False
+        live = tracker.get_latest_input_channel() == LIVE_KANAAL
         try:
             # "Ik wil iemand in Heerenveen spreken": the place may come with the question.
             code, events = await bekende_gemeente(self.client(), tracker)
+            if not code and (code := gemeente_van_site(tracker)):
+                events = [SlotSet("gemeente_code", code)]
             if code:
                 toegang = await self.client().toegang(code)
+            kcc_open = live and await self.client().kcc_bereikbaar(code)
         except SocialeKaartOnbereikbaar:
             logger.exception("sociale kaart unreachable while offering a person")
+        if kcc_open:
+            dispatcher.utter_message(response="utter_mens_chat")
+            return [*events, SlotSet("mens_route", "chat"), FollowupAction("samenvatting_form")]
+        dispatcher.utter_message(response="utter_route_mens")
         if toegang:
             dispatcher.utter_message(
                 response="utter_mens_telefoon_gemeente",
@@ -68,7 +93,10 @@ class ActionMens(Action):
             )
         else:
             dispatcher.utter_message(response="utter_mens_telefoon_algemeen")
-        return [*events, FollowupAction("samenvatting_form")]
+        if live and toegang:
+            dispatcher.utter_message(response="utter_kcc_dicht")
+            return [*events, SlotSet("mens_route", "terugbellen")]
+        return [*events, SlotSet("mens_route", "bellen"), FollowupAction("samenvatting_form")]
 
 
 class ActionNietBegrepen(Action):
@@ -94,5 +122,8 @@ class ActionSamenvattingKlaar(Action):
     ) -> list[dict[str, Any]]:
         tekst = " ".join(str(tracker.get_slot("samenvatting") or "").split())
         samenvatting = redigeer(tekst)[:MAX_SAMENVATTING]
+        if tracker.get_slot("mens_route") == "chat":
+            dispatcher.utter_message(response="utter_samenvatting_chat", samenvatting=samenvatting)
+            return [SlotSet("samenvatting", samenvatting), FollowupAction("action_overdracht")]
         dispatcher.utter_message(response="utter_samenvatting_ontvangen", samenvatting=samenvatting)
         return [SlotSet("samenvatting", samenvatting)]

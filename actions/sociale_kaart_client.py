@@ -87,6 +87,34 @@ class SocialeKaartClient:
                                             "taal": taal, "limit": str(limit)})
         return list(found["resultaten"]) if found else []
 
+    async def kcc_bereikbaar(self, gemeente_code: str | None) -> bool:
+        """Whether KCC staff are there now to take a chat (their opening hours)."""
+        found = await self._get("/kcc/bereikbaar",
+                                {"gemeente": gemeente_code} if gemeente_code else None)
+        return bool(found and found.get("open"))
+
+    async def overdracht_aanmelden(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Put a chat or a call-back request in the KCC queue. Filing the same conversation
+        twice gives the open handover back, so a retry never makes a second one."""
+        response = await self._post("/kcc/overdrachten", body, {})
+        if response.status_code in (200, 201):
+            return dict(response.json())
+        raise SocialeKaartOnbereikbaar(
+            f"sociale kaart answered {response.status_code} on /kcc/overdrachten: "
+            f"{_reden(response)}")
+
+    async def _post(self, path: str, body: dict[str, Any],
+                    headers: dict[str, str]) -> httpx.Response:
+        """POST with the action server's token; transport errors become SocialeKaartOnbereikbaar."""
+        headers = {**headers, "Authorization": f"Bearer {self.melding_token or ''}"}
+        try:
+            async with httpx.AsyncClient(
+                base_url=self.base_url, timeout=TIMEOUT_SECONDS, transport=self.transport
+            ) as client:
+                return await client.post(path, json=body, headers=headers)
+        except httpx.HTTPError as exc:
+            raise SocialeKaartOnbereikbaar(f"sociale kaart at {self.base_url}: {exc!r}") from exc
+
     async def melding_versturen(self, body: dict[str, Any], sleutel: str) -> dict[str, Any]:
         """File a melding; the same `sleutel` (idempotency key) never makes a second one.
 
@@ -94,15 +122,7 @@ class SocialeKaartClient:
         wrong token) raises MeldingGeweigerd; everything that may pass raises
         SocialeKaartOnbereikbaar, so the caller keeps the melding and tries again.
         """
-        headers = {"Idempotency-Key": sleutel,
-                   "Authorization": f"Bearer {self.melding_token or ''}"}
-        try:
-            async with httpx.AsyncClient(
-                base_url=self.base_url, timeout=TIMEOUT_SECONDS, transport=self.transport
-            ) as client:
-                response = await client.post("/meldingen", json=body, headers=headers)
-        except httpx.HTTPError as exc:
-            raise SocialeKaartOnbereikbaar(f"sociale kaart at {self.base_url}: {exc!r}") from exc
+        response = await self._post("/meldingen", body, {"Idempotency-Key": sleutel})
         if response.status_code in (200, 201):
             return dict(response.json())
         # 401 and 503 are settings of this server (token), not faults of the melding.

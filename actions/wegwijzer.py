@@ -42,6 +42,9 @@ CATEGORIEEN: dict[str, str] = {
 # Topics where the service is a desk of another law, not something to reach without a melding.
 LOKETTEN = {"jeugd", "werk_inkomen", "schulden", "clientondersteuning"}
 MAX_VOORZIENINGEN = 3
+# Topics where a person is offered with the answer: money worries and worry about someone
+# are hard to put in a chat.
+GEVOELIG = {"schulden", "zorg_om_ander"}
 
 
 def datum(iso_date: str, taal: str) -> str:
@@ -113,6 +116,12 @@ class ActionWegwijzer(Action):
         if onderwerp != "clientondersteuning" and not al_gezegd(tracker,
                                                                  "utter_clientondersteuning_kort"):
             dispatcher.utter_message(response="utter_clientondersteuning_kort")
+        # A carer can check their own situation: the mantelzorgscan, once
+        # (actions/mantelzorg_scan.py).
+        if onderwerp == "mantelzorg" and not al_gezegd(tracker, "utter_mantelzorgscan_aanbod"):
+            dispatcher.utter_message(response="utter_mantelzorgscan_aanbod")
+        if onderwerp in GEVOELIG and not al_gezegd(tracker, "utter_mens_aanbod"):
+            dispatcher.utter_message(response="utter_mens_aanbod")
         # Last, so its button is at the bottom; once is enough.
         if toegang is not None and onderwerp not in LOKETTEN and \
                 not al_gezegd(tracker, "utter_melding_aanbod"):

@@ -137,8 +137,13 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
-def _kern(item: list[Any], code: str) -> Kern:
+def _kern(item: list[Any], code: str) -> Kern | None:
+    """A town the example offer is spread over: one in COORDINATEN. fryslan.json lists every
+    woonplaats; the villages not in COORDINATEN have no services of their own here, and their
+    coordinates (where known) are kept in coordinaten.json as they are."""
     naam, naam_fy, postcodes = item
+    if naam not in COORDINATEN:
+        return None
     lat, lon = COORDINATEN[naam]
     return Kern(naam, naam_fy, tuple(postcodes), lat, lon, code)
 
@@ -155,7 +160,7 @@ def load_gemeenten(path: Path = GEMEENTEN_FILE) -> list[Gemeente]:
     data = json.loads(path.read_text(encoding="utf-8"))
     gemeenten = []
     for index, item in enumerate(data["gemeenten"]):
-        kernen = tuple(_kern(w, item["code"]) for w in item["woonplaatsen"])
+        kernen = tuple(k for w in item["woonplaatsen"] if (k := _kern(w, item["code"])))
         gemeenten.append(Gemeente(
             index=index, code=item["code"], naam=item["naam"], naam_fy=item["naam_fy"],
             netnummer=item["netnummer"], team=item["team"], kernen=kernen,
@@ -531,22 +536,19 @@ ALGEMEEN: tuple[Soort, ...] = (
         tijden=(Tijd("Les op", "MO", "10:00", "11:00"),),
     ),
     Soort(
-        key="mantelzorg", codes=("mantelzorgondersteuning",), plek="welzijnspunt",
-        mail="mantelzorg",
+        key="mantelzorg", codes=("mantelzorgondersteuning", "steunpunt_mantelzorg"),
+        plek="welzijnspunt", mail="mantelzorg",
         varianten=(
             Tekst("Steunpunt mantelzorg {gemeente}",
                   "Zorgt u voor iemand uit uw omgeving? "
                   "Het steunpunt denkt met u mee en helpt u de zorg vol te houden.",
                   "Soargje jo foar ien út jo omjouwing? "
                   "It stipepunt tinkt mei jo mei en helpt jo de soarch fol te hâlden."),
-            Tekst("Mantelzorgcafé {plaats}",
-                  "Praat met andere mantelzorgers over wat u meemaakt. "
-                  "Een consulent geeft tips en informatie.",
-                  "Praat mei oare mantelsoargers oer wat jo meimeitsje. "
-                  "In konsulint jout tips en ynformaasje.",
-                  tijden=(Tijd("Mantelzorgcafé", "TH", "19:30", "21:30",
-                               "Eén keer per maand op donderdagavond. Vraag naar de data."),),
-                  plek="dorpshuis"),
+            Tekst("Mantelzorgpunt {gemeente}",
+                  "Een vaste consulent luistert naar uw verhaal. "
+                  "Samen zoekt u naar steun, ook als u het nu nog goed volhoudt.",
+                  "In fêste konsulint harket nei jo ferhaal. "
+                  "Tegearre sykje jo nei stipe, ek as jo it no noch goed folhâlde."),
             Tekst("Mantelzorgconsulent {gemeente}",
                   "Zorgen voor een ander kan zwaar zijn. "
                   "De consulent komt bij u thuis en zoekt samen met u naar steun.",
@@ -789,6 +791,90 @@ GEMEENTE_DIENSTEN: tuple[Soort, ...] = (
         tijden=(Tijd("Inloop op", "MO,WE", "09:00", "12:00"),),
     ),
 )
+
+# What the mantelzorgscan (actions/mantelzorg_aanbod.py) shows besides the steunpunt and
+# respijtzorg: meeting other carers, a course, and the gemeente's mantelzorgwaardering. Built
+# after the other services, so the phone numbers of the services before them stay the same.
+MANTELZORG_EXTRA: tuple[Soort, ...] = (
+    Soort(
+        key="lotgenoten", codes=("mantelzorgondersteuning", "lotgenotencontact"),
+        plek="dorpshuis", mail="mantelzorg",
+        varianten=(
+            Tekst("Mantelzorgcafé {plaats}",
+                  "Praat met andere mantelzorgers over wat u meemaakt. "
+                  "Een consulent geeft tips en informatie.",
+                  "Praat mei oare mantelsoargers oer wat jo meimeitsje. "
+                  "In konsulint jout tips en ynformaasje.",
+                  tijden=(Tijd("Mantelzorgcafé", "TH", "19:30", "21:30",
+                               "Eén keer per maand op donderdagavond. Vraag naar de data."),)),
+            Tekst("Praatgroep voor mantelzorgers {plaats}",
+                  "In een kleine groep deelt u uw zorgen met mensen die hetzelfde meemaken. "
+                  "Dat geeft steun en goede tips.",
+                  "Yn in lytse groep diele jo jo soargen mei minsken dy't itselde meimeitsje. "
+                  "Dat jout stipe en goede tips.",
+                  tijden=(Tijd("Praatgroep", "TU", "13:30", "15:30",
+                               "Om de twee weken op dinsdagmiddag. Vraag naar de data."),)),
+            Tekst("Koffie voor mantelzorgers {plaats}",
+                  "Even weg van de zorg, met koffie en een goed gesprek. "
+                  "U ontmoet andere mantelzorgers uit de buurt.",
+                  "Efkes fuort fan de soarch, mei kofje en in goed petear. "
+                  "Jo moetsje oare mantelsoargers út de buert.",
+                  tijden=(Tijd("Koffieochtend", "WE", "10:00", "11:30",
+                               "Eén keer per maand op woensdagochtend. Vraag naar de data."),)),
+        ),
+        application="Kom gerust langs. Bel het steunpunt mantelzorg als u eerst iets wilt vragen.",
+        fees="Gratis.",
+        eligibility="Voor iedereen die zorgt voor een ander.",
+        doelgroepen=("mantelzorgers",),
+        tijden=(Tijd("Bellen", WERKDAGEN, "09:00", "12:00"),),
+    ),
+    Soort(
+        key="mantelzorgcursus", codes=("mantelzorgondersteuning", "mantelzorgcursus"),
+        plek="welzijnspunt", mail="mantelzorg",
+        varianten=(
+            Tekst("Cursus goed voor uzelf zorgen {gemeente}",
+                  "In vier lessen leert u hoe u de zorg volhoudt. "
+                  "U leert ook om hulp te vragen en grenzen aan te geven.",
+                  "Yn fjouwer lessen leare jo hoe't jo de soarch folhâlde. "
+                  "Jo leare ek om help te freegjen en grinzen oan te jaan."),
+            Tekst("Cursus omgaan met dementie {plaats}",
+                  "Zorgt u voor iemand met dementie? "
+                  "In deze cursus leert u wat dementie doet en hoe u ermee omgaat.",
+                  "Soargje jo foar immen mei demintens? "
+                  "Yn dizze kursus leare jo wat demintens docht en hoe't jo dêrmei omgeane."),
+            Tekst("Training zorg en werk {gemeente}",
+                  "Werkt u en zorgt u ook voor iemand? "
+                  "In deze training zoekt u met anderen naar een goede balans.",
+                  "Wurkje jo en soargje jo ek foar immen? "
+                  "Yn dizze training sykje jo mei oaren nei in goed lykwicht."),
+        ),
+        application="Meld u aan bij het steunpunt mantelzorg. "
+                    "De cursus begint als er genoeg mensen zijn.",
+        fees="Gratis.",
+        eligibility="Voor mantelzorgers in {gemeente}.",
+        doelgroepen=("mantelzorgers",),
+        tijden=(Tijd("Aanmelden", WERKDAGEN, "09:00", "12:00"),),
+    ),
+    Soort(
+        key="mantelzorgwaardering", codes=("mantelzorgondersteuning", "mantelzorgwaardering"),
+        plek="gemeentehuis", mail="mantelzorg", toegang="informatie", org="gemeente",
+        alle_tijden=True, ook_fries=True,
+        varianten=(Tekst(
+            "Mantelzorgwaardering gemeente {gemeente}",
+            "De gemeente wil mantelzorgers bedanken voor hun zorg. "
+            "Dat heet mantelzorgwaardering. Vraag de gemeente hoe het werkt.",
+            "De gemeente wol mantelsoargers tankje foar harren soarch. "
+            "Dat hjit mantelsoargwurdearring. Freegje de gemeente hoe't it wurket."),),
+        application="Vraag het de gemeente of het steunpunt mantelzorg. "
+                    "Zij vertellen u hoe het gaat.",
+        fees="Gratis.",
+        eligibility="Voor mantelzorgers die zorgen voor iemand in {gemeente}. "
+                    "De gemeente maakt de regels.",
+        doelgroepen=("mantelzorgers",),
+        tijden=GEMEENTE_TIJDEN,
+    ),
+)
+
 
 WELZIJN_NAMEN = ("Welzijn {g}", "Stichting Samen {g}", "Welzijnswerk {g}",
                  "Stichting Meedoen {g}")
@@ -1072,6 +1158,10 @@ def add_gemeente(kaart: Kaart, g: Gemeente) -> None:
         # Rotate over the kernen so the offer is spread over the villages, not only the main town.
         kern = g.kernen[(pos + g.index) % len(g.kernen)]
         add_soort(kaart, g, soort, pos, kern)
+    for pos, soort in enumerate(MANTELZORG_EXTRA):
+        # The waardering is the gemeente's own: at the loket. The rest near the steunpunt.
+        kern = g.loket if soort.org == "gemeente" else g.kernen[(pos + g.index) % len(g.kernen)]
+        add_soort(kaart, g, soort, pos, kern)
 
 
 # --- regional and national services ---------------------------------------------------------
@@ -1313,8 +1403,12 @@ def build(gemeenten: list[Gemeente]) -> Json:
             "organizations": kaart.organizations, "services": kaart.services}
 
 
-def build_coordinates(gemeenten: list[Gemeente]) -> Json:
-    return {"woonplaatsen": {k.naam: [k.lat, k.lon] for g in gemeenten for k in g.kernen}}
+def build_coordinates(gemeenten: list[Gemeente], path: Path = COORDINATES_FILE) -> Json:
+    """The coordinates of the service towns, added to those already in the file (which also
+    has villages without services of their own)."""
+    bekend = json.loads(path.read_text(encoding="utf-8"))["woonplaatsen"] if path.exists() else {}
+    return {"woonplaatsen": {**bekend,
+                             **{k.naam: [k.lat, k.lon] for g in gemeenten for k in g.kernen}}}
 
 
 # --- self-check -----------------------------------------------------------------------------
@@ -1326,6 +1420,9 @@ VERPLICHT = (("huishoudelijke_hulp", "klussen"), ("maaltijden",), ("sociaal_verv
              ("hulpmiddelen",), ("woningaanpassing",), ("dagbesteding",), ("begeleiding",),
              ("eenzaamheid",), ("ontmoeting", "vrijwilligerswerk"),
              ("mantelzorgondersteuning",), ("respijtzorg",), ("maatschappelijk_werk",))
+# What the mantelzorgscan shows: every gemeente has each kind (actions/mantelzorg_aanbod.py).
+MANTELZORG_SOORTEN = ("steunpunt_mantelzorg", "respijtzorg", "lotgenotencontact",
+                      "mantelzorgcursus", "mantelzorgwaardering")
 TEKSTVELDEN = ("description", "description_fy", "application_process", "fees_description",
                "eligibility_description")
 FICTIEF_NUMMER = re.compile(r"^0\d{2,3} 000 \d{3}$")
@@ -1444,6 +1541,9 @@ def _check_gemeente(doc: Json, g: Gemeente) -> None:
                    for s in diensten)
 
     assert has("informatie", "sociaal_team"), f"{code}: geen sociaal team"
+    for term in MANTELZORG_SOORTEN:
+        assert any(a["taxonomy_term_id"] == term for s in diensten for a in s["attributes"]), \
+            f"{code}: geen {term} voor de mantelzorgscan"
     for term in ("schuldhulp", "jeugd", "werk_inkomen", "wijkverpleging", "wlz", "crisis",
                  "beschermd_wonen"):
         assert has("andere_wet", term), f"{code}: geen {term}"

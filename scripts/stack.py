@@ -103,7 +103,13 @@ class Stack:
     sk_port: int = 8000
     actions_port: int = 5055
     rasa_port: int = 5005
-    auth_token: str | None = None
+    # Rasa's HTTP API is always on, with this token: the KCC console reads and writes
+    # conversations through it. A fresh one per run unless RASA_AUTH_TOKEN is set.
+    auth_token: str = field(default_factory=lambda: os.environ.get(
+        "RASA_AUTH_TOKEN") or secrets.token_urlsafe(32))
+    # The KCC answers live chats at these hours; always, unless set, so a demo works at night.
+    kcc_openingstijden: str = field(default_factory=lambda: os.environ.get(
+        "KCC_OPENINGSTIJDEN") or "altijd")
     # The action server files meldingen with this token; a fresh one per run unless it is set.
     melding_token: str = field(default_factory=lambda: os.environ.get(
         "SOCIALE_KAART_MELDING_TOKEN") or secrets.token_urlsafe(32))
@@ -130,9 +136,8 @@ class Stack:
             "--interface", self.host,
             "--port", str(self.rasa_port),
             "--cors", *page_origins,
+            "--enable-api", "--auth-token", self.auth_token,
         ]
-        if self.auth_token:
-            rasa_command += ["--enable-api", "--auth-token", self.auth_token]
         self.services = {
             "sociale_kaart": Service(
                 "sociale_kaart",
@@ -142,7 +147,9 @@ class Stack:
                  "SOCIALE_KAART_DATABASE_URL": os.environ.get(
                      "SOCIALE_KAART_DATABASE_URL", f"sqlite:///{self.var_dir}/sociale_kaart.db"),
                  "RASA_PUBLIC_URL": os.environ.get("RASA_PUBLIC_URL", self.rasa_url),
-                 "SOCIALE_KAART_MELDING_TOKEN": self.melding_token},
+                 "SOCIALE_KAART_MELDING_TOKEN": self.melding_token,
+                 "RASA_URL": self.rasa_url, "RASA_AUTH_TOKEN": self.auth_token,
+                 "KCC_OPENINGSTIJDEN": self.kcc_openingstijden},
                 f"{self.sk_url}/health",
             ),
             "actions": Service(
@@ -247,15 +254,22 @@ class Stack:
 
 
 def _banner(stack: Stack, started: float, demo_password: str) -> str:
-    api = ("HTTP API on, with the token from RASA_AUTH_TOKEN" if stack.auth_token
-           else "HTTP API off (set RASA_AUTH_TOKEN to turn it on)")
+    api = ("HTTP API on, with the token from RASA_AUTH_TOKEN" if os.environ.get("RASA_AUTH_TOKEN")
+           else "HTTP API on, with a new token every start")
+    uren = ("live chats day and night for this demo\n"
+            "                       (set KCC_OPENINGSTIJDEN for real opening hours)"
+            if stack.kcc_openingstijden == "altijd"
+            else f"live chats {stack.kcc_openingstijden}")
     return f"""
   The Wmo wegwijzer is running (ready in {time.monotonic() - started:.0f} s).
 
   Open the assistant:  http://localhost:{stack.sk_port}/
+  Carer entry:         http://localhost:{stack.sk_port}/mantelzorger/
   Team page (staff):   http://localhost:{stack.sk_port}/medewerker/
                        log in as 'demo' with password {demo_password}
                        (a new password every start; the demo account sees every gemeente)
+  KCC console (staff): http://localhost:{stack.sk_port}/kcc/
+                       same 'demo' login; {uren}
   Sociale kaart API:   http://localhost:{stack.sk_port}/docs
   Rasa:                http://localhost:{stack.rasa_port}/  ({api})
   Logs:                {stack.var_dir / 'log'}/
@@ -278,8 +292,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     started = time.monotonic()
     stack = Stack(args.bot_python, args.actions_python, args.sk_python, args.model,
-                  host=os.environ.get("HOST", "127.0.0.1"),
-                  auth_token=os.environ.get("RASA_AUTH_TOKEN") or None)
+                  host=os.environ.get("HOST", "127.0.0.1"))
     _say("Starting sociale kaart, action server and Rasa (Rasa takes about a minute)...")
     try:
         stack.start()

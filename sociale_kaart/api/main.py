@@ -4,6 +4,7 @@ from sociale_kaart.api.routes import (
     admin,
     audit,
     gemeenten,
+    kcc,
     meldingen,
     search,
     services,
@@ -24,3 +25,4 @@ api_router.include_router(meldingen.router)
 api_router.include_router(staff.router)
 api_router.include_router(team.router)
 api_router.include_router(audit.router)
+api_router.include_router(kcc.router)

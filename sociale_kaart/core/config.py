@@ -6,7 +6,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sociale_kaart.kcc_bereikbaar import OngeldigeOpeningstijden, lees_openingstijden
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+KCC_OPENINGSTIJDEN = "ma-vr 08:30-17:00"
 
 
 class SettingError(ValueError):
@@ -44,6 +49,17 @@ class Settings:
     sessie_max_uren: int = 8
     meldingen_bewaar_dagen: int = 365
     audit_bewaar_dagen: int = 730
+    # The KCC console (docs/kcc.md): where sociale kaart reaches Rasa's HTTP API, its token,
+    # and when the KCC answers live chats.
+    rasa_url: str = "http://localhost:5005"
+    rasa_auth_token: str | None = None
+    kcc_openingstijden: str = KCC_OPENINGSTIJDEN
+
+    def __post_init__(self) -> None:
+        try:
+            lees_openingstijden(self.kcc_openingstijden)
+        except OngeldigeOpeningstijden as exc:
+            raise SettingError(f"KCC_OPENINGSTIJDEN={self.kcc_openingstijden!r}: {exc}") from None
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -59,6 +75,10 @@ class Settings:
             sessie_max_uren=_positive_int("SOCIALE_KAART_SESSIE_MAX_UREN", 8),
             meldingen_bewaar_dagen=_positive_int("MELDINGEN_BEWAAR_DAGEN", 365),
             audit_bewaar_dagen=_positive_int("AUDIT_BEWAAR_DAGEN", 730),
+            rasa_url=os.environ.get("RASA_URL", "").strip() or "http://localhost:5005",
+            rasa_auth_token=os.environ.get("RASA_AUTH_TOKEN") or None,
+            kcc_openingstijden=os.environ.get("KCC_OPENINGSTIJDEN", "").strip()
+            or KCC_OPENINGSTIJDEN,
         )
 
 

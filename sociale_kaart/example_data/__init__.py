@@ -35,16 +35,31 @@ def _slug(name: str) -> str:
 
 
 def load_example_data(session: Session) -> bool:
-    """Fill what is empty; returns False and changes nothing when data is already there."""
+    """Fill what is empty, and bring a directory that holds only example data up to date with
+    the example data of this version; returns False and changes nothing when a gemeente's own
+    data is there (or the example data is already current)."""
     loaded = False
     if session.exec(select(Gemeente)).first() is None:
         _load_gemeenten(session, EXAMPLE_FILE)
         loaded = True
     load_taxonomy(session)
-    if session.exec(select(Service)).first() is None and SERVICES_FILE.exists():
-        import_document(session, json.loads(SERVICES_FILE.read_text(encoding="utf-8")))
+    if not SERVICES_FILE.exists():
+        return loaded
+    document = json.loads(SERVICES_FILE.read_text(encoding="utf-8"))
+    if _only_older_example_services(session, document):
+        # The import is idempotent: records that did not change stay as they are.
+        import_document(session, document)
         loaded = True
     return loaded
+
+
+def _only_older_example_services(session: Session, document: dict) -> bool:
+    """True for an empty directory, and for one that holds only services of the shipped
+    example file while this version ships more (a `make run` directory of an earlier
+    version). A directory with any service of its own is never touched."""
+    shipped = {s["id"] for s in document["services"]}
+    present = set(session.exec(select(Service.id)))
+    return present < shipped
 
 
 def _coordinates() -> dict[str, list[float]]:

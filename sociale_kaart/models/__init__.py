@@ -44,6 +44,10 @@ from sociale_kaart.models.melding import (
     MeldingPublic,
     MeldingUpdate,
 )
+from sociale_kaart.models.overdracht import (
+    Overdracht,
+    OverdrachtCreate,
+)
 
 __all__ = [
     "Accessibility",
@@ -69,6 +73,8 @@ __all__ = [
     "MeldingPublic",
     "MeldingUpdate",
     "Organization",
+    "Overdracht",
+    "OverdrachtCreate",
     "Phone",
     "Postcodegebied",
     "ResolveResult",

@@ -70,6 +70,9 @@ class Sessie(SQLModel, table=True):
 AuditActie = Literal[
     "inloggen", "inloggen_mislukt", "uitloggen",
     "meldingen_lijst", "melding_bekijken", "status_wijzigen", "meldingen_export",
+    # The KCC console (sociale_kaart/api/routes/kcc.py); details name the overdracht.
+    "overdracht_bekijken", "overdracht_oppakken", "overdracht_bericht",
+    "overdracht_teruggeven", "overdracht_afsluiten",
 ]
 
 

@@ -58,8 +58,9 @@ async def test_a_place_named_with_the_request_gives_that_gemeentes_phone(client_
     tracker = make_tracker({"woonplaats": "Drachten"})
     events = await mens(client_with(fake_sociale_kaart)).run(dispatcher, tracker, {})
     assert dispatcher.messages[1]["gemeente_naam"] == "Smallingerland"
-    assert [e.get("name") for e in events] == ["gemeente_code", "gemeente_naam",
+    assert [e.get("name") for e in events] == ["gemeente_code", "gemeente_naam", "mens_route",
                                                "samenvatting_form"]
+    assert events[2]["value"] == "bellen"
 
 
 async def test_without_the_sociale_kaart_the_general_phone_route(client_with, dispatcher):

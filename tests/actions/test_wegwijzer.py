@@ -116,3 +116,14 @@ async def test_a_melding_is_offered_once_and_not_for_another_desk(client_with, d
     await wegwijzer(client).run(dispatcher, make_tracker(
         {"gemeente_code": "GM0090", "onderwerp": "wonen"}, events=earlier), {})
     assert "utter_melding_aanbod" not in responses(dispatcher)
+
+
+async def test_a_person_is_offered_for_money_worries_not_for_transport(client_with, dispatcher):
+    client = client_with(fake_sociale_kaart)
+    await wegwijzer(client).run(dispatcher, make_tracker(
+        {"gemeente_code": "GM0090", "onderwerp": "schulden"}), {})
+    assert responses(dispatcher)[-1] == "utter_mens_aanbod"
+    dispatcher.messages.clear()
+    await wegwijzer(client).run(dispatcher, make_tracker(
+        {"gemeente_code": "GM0090", "onderwerp": "vervoer"}), {})
+    assert "utter_mens_aanbod" not in responses(dispatcher)

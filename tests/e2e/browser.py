@@ -18,9 +18,14 @@ from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
+# Pages under test are served through Playwright's router (to add the CSP), so chromium does
+# not know they come from 127.0.0.1 and its Local Network Access checks would block the
+# widget's socket.io connection to Rasa on a loopback port. A gemeente's real page is not
+# affected: its Rasa is not on the visitor's own machine.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-features=LocalNetworkAccessChecks",
 ]
 # What a gemeente should send with its pages; every page must work under it. connect-src
 # names the other ports the widget talks to (Rasa's socket.io) through `extra_connect`.

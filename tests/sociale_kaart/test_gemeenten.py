@@ -4,8 +4,8 @@ import pytest
 from sqlmodel import Session, select
 
 from sociale_kaart.example_data import load_example_data
-from sociale_kaart.hsds.importer import import_document
-from sociale_kaart.models import Gemeente
+from sociale_kaart.hsds.importer import import_document, remove_service
+from sociale_kaart.models import Gemeente, Service
 
 from .factories import clear_services, document, service
 
@@ -100,6 +100,28 @@ def test_loading_example_data_twice_changes_nothing(app):
         before = len(session.exec(select(Gemeente)).all())
         assert load_example_data(session) is False
         assert len(session.exec(select(Gemeente)).all()) == before == 18
+
+
+def test_example_data_of_an_earlier_version_gets_the_new_services(app):
+    """A `make run` directory from before a version added example services gets them; one
+    with a gemeente's own data is never touched."""
+    with Session(app.state.engine) as session:
+        alle = len(session.exec(select(Service)).all())
+        weg = session.exec(select(Service)).first()
+        assert weg is not None
+        assert remove_service(session, weg.id)
+        assert load_example_data(session) is True
+        assert len(session.exec(select(Service)).all()) == alle
+
+        voorbeeld = session.exec(select(Service)).first()
+        assert voorbeeld is not None
+        session.add(Service(**{**voorbeeld.model_dump(), "id": "svc-eigen-dienst"}))
+        session.commit()
+        weg = session.exec(select(Service).where(Service.id != "svc-eigen-dienst")).first()
+        assert weg is not None
+        assert remove_service(session, weg.id)
+        assert load_example_data(session) is False
+        assert len(session.exec(select(Service)).all()) == alle
 
 
 def _maatwerk_met_bedrag(**cost: object) -> dict:
