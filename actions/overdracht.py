@@ -34,9 +34,11 @@ AANGEBODEN = {
     "utter_voorzieningen": "Algemene voorzieningen uit de sociale kaart",
     "utter_clientondersteuning": "Uitleg over gratis cliëntondersteuning",
     "utter_melding_aanbod": "Een melding doen (aangeboden)",
-    "utter_melding_bevestiging": "Melding gedaan",
+    "utter_melding_verstuurd": "Melding gedaan",
+    "utter_melding_bewaard": "Melding gedaan (wordt nog verstuurd)",
     "utter_mens_telefoon": "Telefoonnummer van de gemeente",
-    "utter_mantelzorgscan": "Mantelzorgscan",
+    "utter_mantelzorgscan_aanbod": "Mantelzorgscan (aangeboden)",
+    "utter_mz_aanbod_intro": "Mantelzorgscan gedaan, met het aanbod voor mantelzorgers",
     "utter_eigen_bijdrage": "Uitleg over de eigen bijdrage",
 }
 
