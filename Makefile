@@ -23,12 +23,13 @@ STACK_ARGS := --bot-python $(BOT_VENV)/bin/python --actions-python $(ACTIONS_VEN
               --sk-python $(SK_VENV)/bin/python --model $(MODEL)
 
 .PHONY: help run setup train test lint typecheck test-texts test-sociale-kaart test-actions validate \
-        test-stories test-e2e compose-check crossval system-deps clean
+        test-stories test-e2e compose-check crossval bench system-deps clean
 
 help:
 	@echo "make run    start the wegwijzer on this machine (http://localhost:8000/)"
 	@echo "make test   run every check: lint, unit tests, Rasa data, end-to-end, browser"
 	@echo "make train  train the Rasa model if the data changed"
+	@echo "make bench  load test against a stock Rasa bot, one and two instances (about 15 min)"
 	@echo "make clean  remove environments, models and local databases"
 
 run: setup
@@ -83,14 +84,21 @@ validate: $(BOT_VENV)/.ready
 
 RASA_QUIET := RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 
+# Through scripts/rasa_with_speedups.py: the stories check the server's own prediction path,
+# with the speed-ups of bot/gesprekken/versnelling.py; then the fast model loading is checked
+# against Rasa's own, weight by weight.
 test-stories: setup
 	@echo "==> Rasa test stories (bot/tests), with the trained model"
-	@mkdir -p var/log && cd bot && $(RASA_QUIET) $(BOT_VENV)/bin/rasa test core --stories tests --model $(MODEL) \
+	@mkdir -p var/log && cd bot && $(RASA_QUIET) PYTHONPATH=. $(BOT_VENV)/bin/python ../scripts/rasa_with_speedups.py \
+	  test core --stories tests --model $(MODEL) \
 	  --out $(CURDIR)/var/test-results/stories --no-plot --fail-on-prediction-errors \
 	  >$(CURDIR)/var/log/test-stories.log 2>&1 \
 	  || { tail -n 40 $(CURDIR)/var/log/test-stories.log; exit 1; }
 	@grep -h "Correct:" $(CURDIR)/var/log/test-stories.log | head -n 3 || true
 	@echo "    all test stories passed (log: var/log/test-stories.log)"
+	@cd bot && $(RASA_QUIET) PYTHONPATH=. $(BOT_VENV)/bin/python -W ignore ../scripts/check_fast_model_load.py $(MODEL) \
+	  2>$(CURDIR)/var/log/check-fast-model-load.log \
+	  || { tail -n 40 $(CURDIR)/var/log/check-fast-model-load.log; exit 1; }
 
 # Not part of `make test`: three trainings take a quarter of an hour. Figures in docs/nlu.md.
 crossval: $(BOT_VENV)/.ready
@@ -106,6 +114,10 @@ test-e2e: setup system-deps
 	@grep -hv "^  \(nl\|dev\|fy\|devfy\)-" var/test-results/evaluatie_nl.txt \
 	  var/test-results/evaluatie_dev_nl.txt var/test-results/evaluatie_fy.txt \
 	  var/test-results/evaluatie_dev_fy.txt
+
+# Not part of `make test`: timings belong in docs/benchmarks.md, not in a pass/fail check.
+bench: setup system-deps
+	@$(SK_VENV)/bin/python benchmarks/bench.py $(STACK_ARGS) --cache-dir $(CACHE_DIR) $(BENCH_ARGS)
 
 compose-check: system-deps
 	@echo "==> docker-compose config"

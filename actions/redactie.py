@@ -46,6 +46,10 @@ _BSN = re.compile(r"(?<!\d)\d{3}[ .-]?\d{2}[ .-]?\d{2}[ .-]?\d{2}(?!\d)")
 
 _DATUM_OF_TELEFOON = re.compile(rf"(?P<datum>{_DATUM})|(?P<telefoon>{_TELEFOON})")
 
+# Every pattern above needs a digit or an @. Most texts (intent names, answers in words) have
+# neither; they skip the four searches, which under load were 5% of the Rasa process's time.
+_KAN_IETS_BEVATTEN = re.compile(r"[\d@]")
+
 
 def _telefoon_weg(match: re.Match[str]) -> str:
     return match.group() if match.group("datum") else TELEFOON_WEG
@@ -54,6 +58,8 @@ def _telefoon_weg(match: re.Match[str]) -> str:
 def redigeer(text: str) -> str:
     """`text` with IBANs, e-mail addresses, Dutch phone numbers and BSN-like numbers replaced
     by a marker such as "[telefoonnummer weggehaald]"."""
+    if not _KAN_IETS_BEVATTEN.search(text):
+        return text
     text = _IBAN.sub(IBAN_WEG, text)
     text = _EMAIL.sub(EMAIL_WEG, text)
     text = _DATUM_OF_TELEFOON.sub(_telefoon_weg, text)

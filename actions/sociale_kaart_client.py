@@ -6,7 +6,9 @@ module's own small exception tree and can always tell the resident what to do ne
 
 from __future__ import annotations
 
+import asyncio
 import os
+import weakref
 from typing import Any
 
 import httpx
@@ -16,6 +18,12 @@ __all__ = ["MeldingGeweigerd", "SocialeKaartClient", "SocialeKaartError",
 
 DEFAULT_URL = "http://localhost:8000"
 TIMEOUT_SECONDS = 3.0
+
+# One connection pool per event loop and address. A new client per call built a new TLS context
+# and a new connection each time: 15% of the action server's time under load
+# (docs/benchmarks.md). Per loop, because a client cannot be shared between event loops.
+_Pool = dict[tuple[str, Any], httpx.AsyncClient]
+_POOLS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Pool] = weakref.WeakKeyDictionary()
 
 
 class SocialeKaartError(Exception):
@@ -47,13 +55,19 @@ class SocialeKaartClient:
         return cls(os.environ.get("SOCIALE_KAART_URL", DEFAULT_URL),
                    melding_token=os.environ.get("SOCIALE_KAART_MELDING_TOKEN") or None)
 
+    def _client(self) -> httpx.AsyncClient:
+        pool = _POOLS.setdefault(asyncio.get_running_loop(), {})
+        key = (self.base_url, self.transport)
+        client = pool.get(key)
+        if client is None or client.is_closed:
+            client = pool[key] = httpx.AsyncClient(
+                base_url=self.base_url, timeout=TIMEOUT_SECONDS, transport=self.transport)
+        return client
+
     async def _get(self, path: str, params: dict[str, str] | None = None) -> Any:
         """GET the JSON body; None when the service says it does not exist (404)."""
         try:
-            async with httpx.AsyncClient(
-                base_url=self.base_url, timeout=TIMEOUT_SECONDS, transport=self.transport
-            ) as client:
-                response = await client.get(path, params=params)
+            response = await self._client().get(path, params=params)
         except httpx.HTTPError as exc:
             raise SocialeKaartOnbereikbaar(f"sociale kaart at {self.base_url}: {exc!r}") from exc
         if response.status_code == 404:
@@ -108,10 +122,7 @@ class SocialeKaartClient:
         """POST with the action server's token; transport errors become SocialeKaartOnbereikbaar."""
         headers = {**headers, "Authorization": f"Bearer {self.melding_token or ''}"}
         try:
-            async with httpx.AsyncClient(
-                base_url=self.base_url, timeout=TIMEOUT_SECONDS, transport=self.transport
-            ) as client:
-                return await client.post(path, json=body, headers=headers)
+            return await self._client().post(path, json=body, headers=headers)
         except httpx.HTTPError as exc:
             raise SocialeKaartOnbereikbaar(f"sociale kaart at {self.base_url}: {exc!r}") from exc
 

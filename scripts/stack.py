@@ -2,6 +2,10 @@
 
 `make run` calls this with the default ports; the end-to-end tests import `Stack` and start it
 on free ports. Standard library only, so it runs with any Python 3.
+
+With `shared=SharedStores(...)` it starts the production topology instead (docs/scaling.md):
+`rasa_instances` Rasa processes that keep conversations in PostgreSQL and lock them in Redis,
+behind nginx on the Rasa port. The caller provides PostgreSQL; Redis and nginx are started here.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import ctypes
 import ctypes.util
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -19,6 +24,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +42,16 @@ def _die_with_parent() -> None:
         pass  # not Linux: Ctrl-C still stops everything through Stack.stop
 
 
+def _redis_answers(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=2) as conn:
+            conn.sendall(b"PING\r\n")
+            # Without the password Redis answers -NOAUTH: it is up, which is all this asks.
+            return conn.recv(64).startswith((b"+PONG", b"-NOAUTH"))
+    except OSError:
+        return False
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -49,6 +65,8 @@ class Service:
     env: dict[str, str]
     health_url: str
     cwd: Path = ROOT
+    # For a service that does not speak HTTP: a check of its own instead of health_url.
+    probe: Callable[[], bool] | None = None
     log_path: Path | None = None
     process: subprocess.Popen | None = None
 
@@ -67,6 +85,8 @@ class Service:
         log.close()
 
     def is_healthy(self) -> bool:
+        if self.probe is not None:
+            return self.probe()
         try:
             with urllib.request.urlopen(self.health_url, timeout=2) as response:
                 return response.status == 200
@@ -93,6 +113,64 @@ class Service:
 
 
 @dataclass
+class SharedStores:
+    """Where several Rasa instances keep conversations (PostgreSQL) and locks (Redis)."""
+
+    postgres_host: str
+    postgres_port: int
+    postgres_user: str
+    postgres_password: str = ""
+    tracker_db: str = "rasa"
+    redis_port: int = field(default_factory=free_port)
+    redis_password: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+
+
+def nginx_config(var_dir: Path, listen: str, rasa_ports: list[int], host: str) -> str:
+    """The local stand-in for deploy/nginx/default.conf: spread Rasa's traffic over instances."""
+    servers = "".join(f"        server {host}:{port};\n" for port in rasa_ports)
+    temp = var_dir / "nginx"
+    return f"""worker_processes 1;
+daemon off;
+pid {temp}/nginx.pid;
+error_log {var_dir}/log/nginx.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+    # REST and the HTTP API: any instance, the one with the fewest open requests.
+    upstream rasa {{
+        least_conn;
+{servers}        keepalive 32;
+    }}
+    # socket.io: one client stays on one instance (its long-polling needs that).
+    upstream rasa_socketio {{
+        ip_hash;
+{servers}    }}
+    server {{
+        listen {listen};
+        location /socket.io/ {{
+            proxy_pass http://rasa_socketio;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection "upgrade";
+            proxy_set_header Host $host;
+        }}
+        location / {{
+            proxy_pass http://rasa;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $host;
+        }}
+    }}
+}}
+"""
+
+
+@dataclass
 class Stack:
     bot_python: Path
     actions_python: Path
@@ -113,7 +191,11 @@ class Stack:
     # The action server files meldingen with this token; a fresh one per run unless it is set.
     melding_token: str = field(default_factory=lambda: os.environ.get(
         "SOCIALE_KAART_MELDING_TOKEN") or secrets.token_urlsafe(32))
+    # The production topology: PostgreSQL and Redis shared by `rasa_instances`, behind nginx.
+    shared: SharedStores | None = None
+    rasa_instances: int = 1
     services: dict[str, Service] = field(default_factory=dict)
+    instance_ports: list[int] = field(default_factory=list)
 
     @property
     def sk_url(self) -> str:
@@ -121,23 +203,19 @@ class Stack:
 
     @property
     def rasa_url(self) -> str:
+        """Where Rasa answers: the instance, or nginx in front of the instances."""
         return f"http://{self.host}:{self.rasa_port}"
+
+    @property
+    def instance_urls(self) -> list[str]:
+        """Each Rasa instance directly, without nginx."""
+        return [f"http://{self.host}:{port}" for port in self.instance_ports]
 
     def _build(self) -> None:
         self.var_dir.mkdir(parents=True, exist_ok=True)
         python_path = {"PYTHONPATH": str(ROOT)}
         page_origins = [f"http://localhost:{self.sk_port}", f"http://127.0.0.1:{self.sk_port}"]
         page_origins += os.environ.get("WIDGET_ORIGINS", "").split()
-        rasa_command = [
-            str(self.bot_python), "-m", "rasa", "run",
-            "--model", str(self.model),
-            "--endpoints", "endpoints.yml",
-            "--credentials", "credentials.yml",
-            "--interface", self.host,
-            "--port", str(self.rasa_port),
-            "--cors", *page_origins,
-            "--enable-api", "--auth-token", self.auth_token,
-        ]
         self.services = {
             "sociale_kaart": Service(
                 "sociale_kaart",
@@ -161,17 +239,69 @@ class Stack:
                  "MELDING_OUTBOX": str(self.var_dir / "melding-outbox.db")},
                 f"http://{self.host}:{self.actions_port}/health",
             ),
-            "rasa": Service(
-                "rasa",
-                rasa_command,
-                {"ACTION_ENDPOINT_URL": f"http://{self.host}:{self.actions_port}/webhook",
-                 "TRACKER_DB": str(self.var_dir / "tracker.db"),
-                 "RASA_TELEMETRY_ENABLED": "false",
-                 "TF_CPP_MIN_LOG_LEVEL": "2"},
-                f"{self.rasa_url}/webhooks/rest/",
-                cwd=ROOT / "bot",
-            ),
         }
+        if self.shared is None:
+            self.instance_ports = [self.rasa_port]
+            self.services["rasa"] = self._rasa("rasa", self.rasa_port, "endpoints.yml",
+                                               {"TRACKER_DB": str(self.var_dir / "tracker.db")},
+                                               page_origins)
+            return
+        self.instance_ports = [free_port() for _ in range(self.rasa_instances)]
+        self.services["redis"] = self._redis()
+        stores = self._shared_store_env()
+        for number, port in enumerate(self.instance_ports, start=1):
+            name = "rasa" if number == 1 else f"rasa-{number}"
+            self.services[name] = self._rasa(name, port, "endpoints.production.yml", stores,
+                                             page_origins)
+        self.services["nginx"] = self._nginx()
+
+    def _rasa(self, name: str, port: int, endpoints: str, stores: dict[str, str],
+              page_origins: list[str]) -> Service:
+        command = [
+            str(self.bot_python), "-m", "rasa", "run",
+            "--model", str(self.model),
+            "--endpoints", endpoints,
+            "--credentials", "credentials.yml",
+            "--interface", self.host,
+            "--port", str(port),
+            "--cors", *page_origins,
+            "--enable-api", "--auth-token", self.auth_token,
+        ]
+        return Service(
+            name, command,
+            {"ACTION_ENDPOINT_URL": f"http://{self.host}:{self.actions_port}/webhook",
+             "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", **stores},
+            f"http://{self.host}:{port}/webhooks/rest/",
+            cwd=ROOT / "bot",
+        )
+
+    def _shared_store_env(self) -> dict[str, str]:
+        assert self.shared is not None
+        return {"POSTGRES_HOST": self.shared.postgres_host,
+                "POSTGRES_PORT": str(self.shared.postgres_port),
+                "POSTGRES_USER": self.shared.postgres_user,
+                "POSTGRES_PASSWORD": self.shared.postgres_password,
+                "RASA_TRACKER_DB": self.shared.tracker_db,
+                "REDIS_HOST": self.host, "REDIS_PORT": str(self.shared.redis_port),
+                "REDIS_PASSWORD": self.shared.redis_password}
+
+    def _redis(self) -> Service:
+        assert self.shared is not None
+        # Locks and socket.io messages only: nothing to keep on disk.
+        command = ["redis-server", "--port", str(self.shared.redis_port), "--bind", self.host,
+                   "--save", "", "--appendonly", "no",
+                   "--requirepass", self.shared.redis_password]
+        return Service("redis", command, {}, "", probe=lambda: _redis_answers(
+            self.host, self.shared.redis_port if self.shared else 0))
+
+    def _nginx(self) -> Service:
+        (self.var_dir / "nginx").mkdir(parents=True, exist_ok=True)
+        config = self.var_dir / "nginx" / "nginx.conf"
+        config.write_text(nginx_config(self.var_dir, f"{self.host}:{self.rasa_port}",
+                                       self.instance_ports, self.host))
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"  # Debian's, outside a user's PATH
+        return Service("nginx", [nginx, "-p", str(self.var_dir / "nginx"), "-c", str(config)],
+                       {}, f"{self.rasa_url}/webhooks/rest/")
 
     def init_database(self) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT),
@@ -293,7 +423,7 @@ def main() -> int:
     started = time.monotonic()
     stack = Stack(args.bot_python, args.actions_python, args.sk_python, args.model,
                   host=os.environ.get("HOST", "127.0.0.1"))
-    _say("Starting sociale kaart, action server and Rasa (Rasa takes about a minute)...")
+    _say("Starting sociale kaart, action server and Rasa (Rasa takes about 20 seconds)...")
     try:
         stack.start()
         demo_password = stack.staff_account("demo", "admin", [])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sociale_kaart.text import normalise
 
-__all__ = ["Match", "NameEntry", "find_gemeente", "normalise"]
+__all__ = ["Match", "NameEntry", "PlaceNames", "find_gemeente", "normalise"]
 
 _ARTICLES = ("de ", "it ", "het ", "t ")
 # Words residents put around a place name; they must never fuzzy-match a town.
@@ -81,35 +81,46 @@ def _as_match(entry: NameEntry, text: str, match_type: str, zekerheid: float) ->
     return Match(entry.gemeente_code, text, match_type, round(zekerheid, 2), entry.woonplaats)
 
 
+class PlaceNames:
+    """Every place name and postcode, with the look-up index built once."""
+
+    def __init__(self, entries: list[NameEntry], postcodes: dict[int, NameEntry]) -> None:
+        self.postcodes = postcodes
+        self.index = _index(entries)
+
+    def find(self, query: str) -> Match | None:
+        text = normalise(query)
+        if not text:
+            return None
+
+        for found in _POSTCODE.finditer(text):
+            entry = self.postcodes.get(int(found.group(1)))
+            if entry:
+                return _as_match(entry, found.group(0), "postcode", 1.0)
+
+        grams = _ngrams(text.split())
+        for gram in grams:
+            if gram in self.index:
+                entry, ambiguous = _pick(self.index[gram])
+                return _as_match(entry, gram, entry.kind, 0.6 if ambiguous else 1.0)
+
+        best: tuple[float, str, str] | None = None
+        for gram in grams:
+            if len(gram) < 4:
+                continue
+            for key in difflib.get_close_matches(gram, self.index.keys(), n=1,
+                                                 cutoff=_FUZZY_CUTOFF):
+                ratio = difflib.SequenceMatcher(None, gram, key).ratio()
+                if best is None or ratio > best[0]:
+                    best = (ratio, gram, key)
+        if best:
+            ratio, gram, key = best
+            entry, ambiguous = _pick(self.index[key])
+            return _as_match(entry, gram, "ongeveer", ratio * (0.6 if ambiguous else 0.9))
+        return None
+
+
 def find_gemeente(
     query: str, entries: list[NameEntry], postcodes: dict[int, NameEntry]
 ) -> Match | None:
-    text = normalise(query)
-    if not text:
-        return None
-
-    for found in _POSTCODE.finditer(text):
-        entry = postcodes.get(int(found.group(1)))
-        if entry:
-            return _as_match(entry, found.group(0), "postcode", 1.0)
-
-    index = _index(entries)
-    grams = _ngrams(text.split())
-    for gram in grams:
-        if gram in index:
-            entry, ambiguous = _pick(index[gram])
-            return _as_match(entry, gram, entry.kind, 0.6 if ambiguous else 1.0)
-
-    best: tuple[float, str, str] | None = None
-    for gram in grams:
-        if len(gram) < 4:
-            continue
-        for key in difflib.get_close_matches(gram, index.keys(), n=1, cutoff=_FUZZY_CUTOFF):
-            ratio = difflib.SequenceMatcher(None, gram, key).ratio()
-            if best is None or ratio > best[0]:
-                best = (ratio, gram, key)
-    if best:
-        ratio, gram, key = best
-        entry, ambiguous = _pick(index[key])
-        return _as_match(entry, gram, "ongeveer", ratio * (0.6 if ambiguous else 0.9))
-    return None
+    return PlaceNames(entries, postcodes).find(query)

@@ -18,16 +18,22 @@ WidgetOutput sends what the widget shows:
   into the arguments of `emit`, which sends nothing useful).
 
 `name()` stays "socketio", so `?output_channel=socketio` on the HTTP API finds this channel.
+
+With several Rasa instances (REDIS_HOST set, as endpoints.production.yml's lock store needs),
+the instances pass socket.io messages to each other through Redis: a KCC reply that reaches
+one instance gets to the resident's socket on another (docs/scaling.md).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import quote
 
 import rasa.shared.utils.io
 from components.taal_herkenning import schrijftaal
@@ -36,7 +42,7 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIO
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from socketio import AsyncServer
+from socketio import AsyncRedisManager, AsyncServer
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +56,18 @@ TE_LANG = {
 # A session id the widget chose itself (kept in the browser's sessionStorage). Anything else
 # gets a new one, so a sender id in the tracker store is always a plain token.
 SESSION_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
+
+
+def redis_manager() -> AsyncRedisManager | None:
+    """Redis shared by the instances, from the lock store's settings; None on one machine."""
+    host = os.environ.get("REDIS_HOST")
+    if not host:
+        return None
+    password = os.environ.get("REDIS_PASSWORD") or ""
+    auth = f":{quote(password, safe='')}@" if password else ""
+    port = os.environ.get("REDIS_PORT") or "6379"
+    # Database 2: the lock store uses 1 (endpoints.production.yml).
+    return AsyncRedisManager(f"redis://{auth}{host}:{port}/2", channel="wegwijzer-socketio")
 
 
 def _afzender(kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -112,7 +130,8 @@ class WidgetInput(SocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         # cors_allowed_origins=[] leaves CORS to Sanic (rasa run --cors), as the stock channel.
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[],
+                          client_manager=redis_manager())
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook",
                                            __name__)
         self.sio = sio  # get_output_channel needs it for messages from the HTTP API

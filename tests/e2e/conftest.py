@@ -26,20 +26,25 @@ def _required(name: str) -> Path:
     return Path(value)
 
 
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory):
-    stack = Stack(
+def nieuwe_stack(var_dir: Path, **topology) -> Stack:
+    """The real stack with the environments and model `make test-e2e` names, on free ports."""
+    return Stack(
         bot_python=_required("WMO_BOT_PYTHON"),
         actions_python=_required("WMO_ACTIONS_PYTHON"),
         sk_python=_required("WMO_SK_PYTHON"),
         model=_required("WMO_MODEL"),
-        var_dir=tmp_path_factory.mktemp("var"),
+        var_dir=var_dir,
         sk_port=free_port(),
         actions_port=free_port(),
         rasa_port=free_port(),
         auth_token=uuid.uuid4().hex,
+        **topology,
     )
-    with stack:
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory):
+    with nieuwe_stack(tmp_path_factory.mktemp("var")) as stack:
         yield stack
 
 
@@ -81,6 +86,23 @@ class Conversation:
 @pytest.fixture
 def conversation(stack) -> Conversation:
     return Conversation(stack.rasa_url)
+
+
+def melding_voor_mijzelf(conversation: Conversation, wie: str) -> tuple[str, str]:
+    """The melding from its first question to "Ja, versturen", for oneself, by phone,
+    with every answer checked on the way; returns the overview and the confirmation."""
+    assert "Wat is uw naam?" in conversation.say("Voor mijzelf")
+    assert "Hoe kan de gemeente u bereiken?" in conversation.say(wie)
+    # The place is known from the conversation: the next question is the summary.
+    voorstel = conversation.say("06-12345678")
+    assert "heupoperatie" in voorstel and "Klopt dat?" in voorstel
+    assert "Wanneer kan de gemeente u het beste bellen?" in conversation.say("Ja, dat klopt")
+    assert "cliëntondersteuner" in conversation.say("In de ochtend")
+    assert "mantelzorger" in conversation.say("Ja")
+    overzicht = conversation.say("Nee")
+    assert "06 12345678" in overzicht and "Drachten" in overzicht and wie in overzicht
+    assert "Smallingerland" in conversation.say("Ja, alles klopt")
+    return overzicht, conversation.say("Ja, versturen")
 
 
 def start_melding(conversation: Conversation) -> str:

@@ -16,7 +16,7 @@ import uuid
 import httpx
 import pytest
 
-from .conftest import Conversation, start_melding
+from .conftest import Conversation, melding_voor_mijzelf, start_melding
 
 DRACHTEN_TEAM = "GM0090"
 
@@ -63,19 +63,7 @@ def test_happy_path_with_a_confirmation_and_the_melding_for_the_team(stack, conv
     assert "Typ 'terug'" in start
     assert "voor uzelf of voor iemand anders" in start
 
-    assert "Wat is uw naam?" in conversation.say("Voor mijzelf")
-    assert "Hoe kan de gemeente u bereiken?" in conversation.say(wie)
-    # The place is known from the conversation: the next question is the summary.
-    voorstel = conversation.say("06-12345678")
-    assert "heupoperatie" in voorstel and "Klopt dat?" in voorstel
-    assert "Wanneer kan de gemeente u het beste bellen?" in conversation.say("Ja, dat klopt")
-    assert "cliëntondersteuner" in conversation.say("In de ochtend")
-    assert "mantelzorger" in conversation.say("Ja")
-    overzicht = conversation.say("Nee")
-    assert "06 12345678" in overzicht and "Drachten" in overzicht and wie in overzicht
-    assert "Smallingerland" in conversation.say("Ja, alles klopt")
-
-    bevestiging = conversation.say("Ja, versturen")
+    _, bevestiging = melding_voor_mijzelf(conversation, wie)
     assert "Uw melding is verstuurd" in bevestiging
     nummer = bevestiging.split("Uw nummer is ")[1].split(".")[0]
     assert nummer.startswith("WMO-")
