@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterator
+import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -72,16 +72,24 @@ TERUGBELLEN = "Dit is een verzoek om terug te bellen. Bel de inwoner en sluit he
 
 # ---- Rasa -----------------------------------------------------------------------------------
 
-def rasa_api(request: Request) -> Iterator[RasaApi | None]:
-    """Rasa's HTTP API, or None when RASA_AUTH_TOKEN is not set. Tests put an httpx transport
-    in app.state.rasa_transport to stand in for Rasa."""
+_rasa_lock = threading.Lock()
+
+
+def rasa_api(request: Request) -> RasaApi | None:
+    """Rasa's HTTP API, or None when RASA_AUTH_TOKEN is not set. One client per app, so the
+    console's polls reuse their connections instead of opening one per call. Tests put an
+    httpx transport in app.state.rasa_transport to stand in for Rasa."""
     config = request.app.state.settings
     if not config.rasa_auth_token:
-        yield None
-        return
-    with RasaApi(config.rasa_url, config.rasa_auth_token,
-                 getattr(request.app.state, "rasa_transport", None)) as api:
-        yield api
+        return None
+    state = request.app.state
+    transport = getattr(state, "rasa_transport", None)
+    with _rasa_lock:
+        bekend = getattr(state, "rasa_api", None)
+        if bekend is None or bekend[0] is not transport:
+            bekend = state.rasa_api = (transport, RasaApi(
+                config.rasa_url, config.rasa_auth_token, transport))
+    return bekend[1]
 
 
 RasaDep = Annotated[RasaApi | None, Depends(rasa_api)]
