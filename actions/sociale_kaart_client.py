@@ -7,8 +7,11 @@ module's own small exception tree and can always tell the resident what to do ne
 from __future__ import annotations
 
 import asyncio
+import copy
 import os
+import time
 import weakref
+from collections import OrderedDict
 from typing import Any
 
 import httpx
@@ -18,6 +21,14 @@ __all__ = ["MeldingGeweigerd", "SocialeKaartClient", "SocialeKaartError",
 
 DEFAULT_URL = "http://localhost:8000"
 TIMEOUT_SECONDS = 3.0
+
+# What the sociale kaart says about places, gemeenten and services changes with an import or
+# an edit, not from one question to the next. Under load the same few answers were asked for
+# again and again (a fifth of a core for the sociale kaart at 30 turns per second), so they are
+# kept this long: a change shows in the bot within a minute. Errors and amounts are never kept.
+CACHE_SECONDEN = 60.0
+CACHE_GROOTTE = 2048
+_cache: OrderedDict[tuple[Any, ...], tuple[float, Any]] = OrderedDict()
 
 # One connection pool per event loop and address. A new client per call built a new TLS context
 # and a new connection each time: 15% of the action server's time under load
@@ -64,6 +75,21 @@ class SocialeKaartClient:
                 base_url=self.base_url, timeout=TIMEOUT_SECONDS, transport=self.transport)
         return client
 
+    async def _bewaard(self, path: str, params: dict[str, str] | None = None) -> Any:
+        """_get, answered from the cache when the same question was asked in the last minute."""
+        sleutel = (self.base_url, self.transport, path, tuple(sorted((params or {}).items())))
+        nu = time.monotonic()
+        bewaard = _cache.get(sleutel)
+        if bewaard is not None and nu - bewaard[0] < CACHE_SECONDEN:
+            _cache.move_to_end(sleutel)
+            return copy.deepcopy(bewaard[1])  # an action may change what it gets
+        antwoord = await self._get(path, params)
+        _cache[sleutel] = (nu, copy.deepcopy(antwoord))
+        _cache.move_to_end(sleutel)
+        while len(_cache) > CACHE_GROOTTE:
+            _cache.popitem(last=False)
+        return antwoord
+
     async def _get(self, path: str, params: dict[str, str] | None = None) -> Any:
         """GET the JSON body; None when the service says it does not exist (404)."""
         try:
@@ -83,21 +109,22 @@ class SocialeKaartClient:
 
     async def resolve(self, text: str) -> dict[str, Any] | None:
         """The gemeente for a place name, Frisian name or postcode; None when unknown."""
-        return await self._get("/gemeenten/resolve", {"q": text[:200]})
+        return await self._bewaard("/gemeenten/resolve", {"q": text[:200]})
 
     async def toegang(self, gemeente_code: str) -> dict[str, Any] | None:
         """Team, phone and walk-in information of a gemeente; None when unknown."""
-        return await self._get(f"/gemeenten/{gemeente_code}/toegang")
+        return await self._bewaard(f"/gemeenten/{gemeente_code}/toegang")
 
     async def eigen_bijdrage(self, gemeente_code: str) -> list[dict[str, Any]]:
         """Dated amounts for maatwerk that apply today; [] when the gemeente published none."""
+        # Not kept: an amount must be the one published now, and it is seldom asked.
         found = await self._get(f"/gemeenten/{gemeente_code}/eigen-bijdrage")
         return list(found or [])
 
     async def search(self, gemeente_code: str, categorie: str, taal: str,
                      limit: int = 5) -> list[dict[str, Any]]:
         """Services of one category in a gemeente, best first; [] when there are none."""
-        found = await self._get("/search", {"gemeente": gemeente_code, "categorie": categorie,
+        found = await self._bewaard("/search", {"gemeente": gemeente_code, "categorie": categorie,
                                             "taal": taal, "limit": str(limit)})
         return list(found["resultaten"]) if found else []
 
