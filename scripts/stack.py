@@ -136,6 +136,9 @@ error_log {var_dir}/log/nginx.log warn;
 events {{ worker_connections 1024; }}
 http {{
     access_log off;
+    # As root, nginx's workers run as nobody, who may not write in var/: keep bodies in memory.
+    client_body_buffer_size 1m;
+    proxy_max_temp_file_size 0;
     client_body_temp_path {temp}/body;
     proxy_temp_path {temp}/proxy;
     fastcgi_temp_path {temp}/fastcgi;
