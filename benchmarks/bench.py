@@ -22,7 +22,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,13 +30,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(ROOT / "benchmarks")]
 
 from load import print_summary, run_load  # noqa: E402
-from stack import SharedStores, Stack, free_port  # noqa: E402
+from stack import Service, SharedStores, Stack, free_port, wait_until_ready  # noqa: E402
 
 from tests.postgres_server import PostgresServer  # noqa: E402
 
 REALISTIC = {"residents": 100, "think": (3.0, 6.0), "ramp_up": 20.0, "duration": 60.0}
 SATURATION = {"residents": 30, "think": (0.0, 0.0), "ramp_up": 5.0, "duration": 30.0}
 QUICK = {"duration": 15.0, "ramp_up": 5.0}
+RASA_QUIET = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
 
 
 def stock_bot(rasa: Path, cache_dir: Path) -> Path:
@@ -49,43 +49,25 @@ def stock_bot(rasa: Path, cache_dir: Path) -> Path:
         project.mkdir(parents=True, exist_ok=True)
         print(f"==> Training the stock bot of Rasa {version.strip()} (once, about a minute)")
         subprocess.run([str(rasa), "init", "--no-prompt", "--init-dir", str(project)],
-                       cwd=project, env=_quiet_env(), check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+                       cwd=project, env={**os.environ, **RASA_QUIET}, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return project
 
 
-def _quiet_env() -> dict[str, str]:
-    return {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
-
-
 @contextmanager
-def stock_running(rasa: Path, project: Path, log: Path) -> Iterator[tuple[str, dict, float]]:
+def stock_running(rasa: Path, project: Path, log_dir: Path) -> Iterator[tuple[str, dict, float]]:
     port = free_port()
-    started = time.monotonic()
-    with log.open("wb") as out:
-        process = subprocess.Popen([str(rasa), "run", "--port", str(port), "-i", "127.0.0.1"],
-                                   cwd=project, env=_quiet_env(), stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
+    stock = Service("stock", [str(rasa), "run", "--port", str(port), "-i", "127.0.0.1"],
+                    RASA_QUIET, f"{url}/webhooks/rest/", cwd=project)
+    started = time.monotonic()
+    stock.start(log_dir)
     try:
-        _wait_for(f"{url}/webhooks/rest/", process)
-        yield url, {"rasa": process.pid}, time.monotonic() - started
+        wait_until_ready({"stock": stock}, progress=lambda _line: None)
+        assert stock.process is not None
+        yield url, {"rasa": stock.process.pid}, time.monotonic() - started
     finally:
-        process.terminate()
-        process.wait(30)
-
-
-def _wait_for(url: str, process: subprocess.Popen, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"stopped during start-up (exit {process.returncode})")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.25)
-    raise RuntimeError(f"not ready after {timeout:.0f} s: {url}")
+        stock.stop()
 
 
 @contextmanager
@@ -182,7 +164,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="wmo-bench-") as tmp:
         work = Path(tmp)
         setups = [
-            ("stock Rasa (rasa init)", stock_running(rasa, project, out_dir / "stock.log")),
+            ("stock Rasa (rasa init)", stock_running(rasa, project, out_dir)),
             ("wegwijzer, 1 Rasa, SQLite", wegwijzer_running(args, work / "a", None)),
             ("wegwijzer, 1 Rasa, PostgreSQL + Redis + nginx",
              wegwijzer_running(args, work / "b", 1)),

@@ -62,7 +62,6 @@ class Results:
     latencies: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     empty: int = 0
-    started: float = 0.0
     measured_from: float = 0.0
     ended: float = 0.0
 
@@ -181,8 +180,7 @@ async def run_load(url: str, residents: int, think: tuple[float, float], ramp_up
     check_loopback(url)
     webhook = url.rstrip("/") + "/webhooks/rest/webhook"
     results = Results()
-    results.started = time.monotonic()
-    results.measured_from = results.started + ramp_up
+    results.measured_from = time.monotonic() + ramp_up
     until = results.measured_from + duration
     watch = MemoryWatch(pids or {})
     limits = httpx.Limits(max_connections=residents, max_keepalive_connections=residents)

@@ -112,6 +112,30 @@ class Service:
             self.process.wait()
 
 
+def wait_until_ready(services: dict[str, Service], progress=print) -> None:
+    """Wait until every service answers; RuntimeError when one stops or takes too long."""
+    waiting = dict(services)
+    started = time.monotonic()
+    last_report = 0.0
+    while waiting:
+        for name, service in list(waiting.items()):
+            if service.has_died():
+                raise RuntimeError(
+                    f"{name} stopped during start-up; last lines of {service.log_path}:\n"
+                    f"{service.log_tail()}"
+                )
+            if service.is_healthy():
+                progress(f"  ready: {name}")
+                del waiting[name]
+        elapsed = time.monotonic() - started
+        if waiting and elapsed > READY_TIMEOUT_SECONDS:
+            raise RuntimeError(f"not ready after {READY_TIMEOUT_SECONDS}s: {', '.join(waiting)}")
+        if waiting and elapsed - last_report >= 10:
+            last_report = elapsed
+            progress(f"  waiting for {', '.join(waiting)} ({elapsed:.0f}s)")
+        time.sleep(0.5)
+
+
 @dataclass
 class SharedStores:
     """Where several Rasa instances keep conversations (PostgreSQL) and locks (Redis)."""
@@ -290,12 +314,12 @@ class Stack:
 
     def _redis(self) -> Service:
         assert self.shared is not None
+        host, port = self.host, self.shared.redis_port
         # Locks and socket.io messages only: nothing to keep on disk.
-        command = ["redis-server", "--port", str(self.shared.redis_port), "--bind", self.host,
+        command = ["redis-server", "--port", str(port), "--bind", host,
                    "--save", "", "--appendonly", "no",
                    "--requirepass", self.shared.redis_password]
-        return Service("redis", command, {}, "", probe=lambda: _redis_answers(
-            self.host, self.shared.redis_port if self.shared else 0))
+        return Service("redis", command, {}, "", probe=lambda: _redis_answers(host, port))
 
     def _nginx(self) -> Service:
         (self.var_dir / "nginx").mkdir(parents=True, exist_ok=True)
@@ -350,29 +374,11 @@ class Stack:
         self.wait_until_ready()
 
     def wait_until_ready(self, progress=print) -> None:
-        waiting = dict(self.services)
-        started = time.monotonic()
-        last_report = 0.0
-        while waiting:
-            for name, service in list(waiting.items()):
-                if service.has_died():
-                    self.stop()
-                    raise RuntimeError(
-                        f"{name} stopped during start-up; last lines of {service.log_path}:\n"
-                        f"{service.log_tail()}"
-                    )
-                if service.is_healthy():
-                    progress(f"  ready: {name}")
-                    del waiting[name]
-            elapsed = time.monotonic() - started
-            if waiting and elapsed > READY_TIMEOUT_SECONDS:
-                self.stop()
-                names = ", ".join(waiting)
-                raise RuntimeError(f"not ready after {READY_TIMEOUT_SECONDS}s: {names}")
-            if waiting and elapsed - last_report >= 10:
-                last_report = elapsed
-                progress(f"  waiting for {', '.join(waiting)} ({elapsed:.0f}s)")
-            time.sleep(0.5)
+        try:
+            wait_until_ready(self.services, progress)
+        except RuntimeError:
+            self.stop()
+            raise
 
     def stop(self) -> None:
         for service in reversed(list(self.services.values())):

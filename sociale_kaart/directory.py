@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 from sqlalchemy import func
 from sqlmodel import Session, select
 
@@ -13,10 +11,10 @@ from sociale_kaart.resolve import Match, NameEntry, PlaceNames
 __all__ = ["resolve_place"]
 
 # Reading every place name and postcode for each question was 70% of the service's time under
-# load (docs/benchmarks.md). They change only with an import, which changes the counts, so the
+# load (docs/benchmarks.md). They change only when the example data is loaded, which changes the
+# counts (KaartVersie, which the search index watches, counts service imports only), so the
 # names are kept per database and read again when a count differs.
 _cache: dict[str, tuple[tuple[int, int, int], PlaceNames]] = {}
-_cache_lock = threading.Lock()
 
 
 def _name_entries(session: Session) -> list[NameEntry]:
@@ -52,8 +50,7 @@ def _place_names(session: Session) -> PlaceNames:
     if cached and cached[0] == counts:
         return cached[1]
     names = PlaceNames(_name_entries(session), _postcodes(session))
-    with _cache_lock:
-        _cache[database] = (counts, names)
+    _cache[database] = (counts, names)
     return names
 
 

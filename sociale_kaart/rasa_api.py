@@ -36,12 +36,6 @@ class RasaApi:
                                     transport=transport)
         self._token = token
 
-    def __enter__(self) -> RasaApi:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._client.close()
-
     def _vraag(self, methode: str, gesprek_id: str, pad: str, *,
                json: Any = None, **params: str) -> Any:
         # The sender id is a path segment: a "/" or "?" in it must not change the address.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sociale_kaart.text import normalise
 
-__all__ = ["Match", "NameEntry", "PlaceNames", "find_gemeente", "normalise"]
+__all__ = ["Match", "NameEntry", "PlaceNames", "normalise"]
 
 _ARTICLES = ("de ", "it ", "het ", "t ")
 # Words residents put around a place name; they must never fuzzy-match a town.
@@ -119,8 +119,3 @@ class PlaceNames:
             return _as_match(entry, gram, "ongeveer", ratio * (0.6 if ambiguous else 0.9))
         return None
 
-
-def find_gemeente(
-    query: str, entries: list[NameEntry], postcodes: dict[int, NameEntry]
-) -> Match | None:
-    return PlaceNames(entries, postcodes).find(query)

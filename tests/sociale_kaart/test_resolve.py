@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sociale_kaart.resolve import NameEntry, find_gemeente, normalise
+from sociale_kaart.resolve import NameEntry, PlaceNames, normalise
 
 ENTRIES = [
     NameEntry("Smallingerland", "gemeente", "GM0090"),
@@ -18,19 +18,19 @@ def test_normalise_strips_accents_case_and_punctuation():
 
 
 def test_article_may_be_left_out():
-    assert find_gemeente("Jouwer", ENTRIES, {}).gemeente_code == "GM1940"
+    assert PlaceNames(ENTRIES, {}).find("Jouwer").gemeente_code == "GM1940"
 
 
 def test_place_in_two_gemeenten_is_marked_uncertain():
-    match = find_gemeente("Oudega", ENTRIES, {})
+    match = PlaceNames(ENTRIES, {}).find("Oudega")
     assert match.zekerheid < 1.0
 
 
 def test_filler_words_never_match_a_place():
-    assert find_gemeente("ik woon in de", ENTRIES, {}) is None
+    assert PlaceNames(ENTRIES, {}).find("ik woon in de") is None
 
 
 def test_postcode_wins_over_a_name():
     postcodes = {9203: NameEntry("Drachten", "woonplaats", "GM0090", "Drachten")}
-    match = find_gemeente("9203 Jouwer", ENTRIES, postcodes)
+    match = PlaceNames(ENTRIES, postcodes).find("9203 Jouwer")
     assert (match.gemeente_code, match.match_type) == ("GM0090", "postcode")

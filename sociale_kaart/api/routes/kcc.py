@@ -83,13 +83,11 @@ def rasa_api(request: Request) -> RasaApi | None:
     if not config.rasa_auth_token:
         return None
     state = request.app.state
-    transport = getattr(state, "rasa_transport", None)
     with _rasa_lock:
-        bekend = getattr(state, "rasa_api", None)
-        if bekend is None or bekend[0] is not transport:
-            bekend = state.rasa_api = (transport, RasaApi(
-                config.rasa_url, config.rasa_auth_token, transport))
-    return bekend[1]
+        if getattr(state, "rasa_api", None) is None:
+            state.rasa_api = RasaApi(config.rasa_url, config.rasa_auth_token,
+                                     getattr(state, "rasa_transport", None))
+    return state.rasa_api
 
 
 RasaDep = Annotated[RasaApi | None, Depends(rasa_api)]
