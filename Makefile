@@ -13,6 +13,7 @@ hash_of = $(shell cat $(1) | sha256sum | cut -c1-12)
 BOT_VENV     := $(CACHE_DIR)/venvs/bot-$(call hash_of,bot/requirements.lock)
 ACTIONS_VENV := $(CACHE_DIR)/venvs/actions-$(call hash_of,actions/requirements.lock)
 SK_VENV      := $(CACHE_DIR)/venvs/sociale_kaart-$(call hash_of,sociale_kaart/requirements.lock)
+AUDIT_VENV   := $(CACHE_DIR)/venvs/audit-$(call hash_of,scripts/audit-requirements.lock)
 
 TRAINING_INPUTS := bot/requirements.lock bot/config.yml \
   $(sort $(shell find bot/domain bot/data -type f -name '*.yml') $(shell find bot/components -name '*.py'))
@@ -23,13 +24,14 @@ STACK_ARGS := --bot-python $(BOT_VENV)/bin/python --actions-python $(ACTIONS_VEN
               --sk-python $(SK_VENV)/bin/python --model $(MODEL)
 
 .PHONY: help run setup train test lint typecheck test-texts test-sociale-kaart test-actions validate \
-        test-stories test-e2e compose-check crossval bench system-deps clean
+        test-stories test-e2e compose-check crossval bench soak system-deps clean audit
 
 help:
 	@echo "make run    start the wegwijzer on this machine (http://localhost:8000/)"
 	@echo "make test   run every check: lint, unit tests, Rasa data, end-to-end, browser"
 	@echo "make train  train the Rasa model if the data changed"
 	@echo "make bench  load test against a stock Rasa bot, one and two instances (about 15 min)"
+	@echo "make soak   30 min of load with the sociale kaart and action server killed halfway"
 	@echo "make clean  remove environments, models and local databases"
 
 run: setup
@@ -119,9 +121,23 @@ test-e2e: setup system-deps
 bench: setup system-deps
 	@$(SK_VENV)/bin/python benchmarks/bench.py $(STACK_ARGS) --cache-dir $(CACHE_DIR) $(BENCH_ARGS)
 
+# Not part of `make test` either: half an hour. `make soak SOAK_ARGS="--minutes 3"` to try it.
+soak: setup
+	@$(SK_VENV)/bin/python benchmarks/soak.py $(STACK_ARGS) $(SOAK_ARGS)
+
 compose-check: system-deps
 	@echo "==> docker-compose config"
 	@docker-compose --env-file .env.example config -q && echo "docker-compose.yml is valid"
+
+# pip-audit of the three environments as built from their lock files, in an environment of its
+# own; every finding must be accepted in docs/dependency-audit.md. Needs PyPI's JSON API.
+$(AUDIT_VENV)/.ready:
+	@scripts/make_venv.sh "$(PY310)" $(AUDIT_VENV) scripts/audit-requirements.lock "dependency audit"
+
+audit: $(ENVS) $(AUDIT_VENV)/.ready
+	@echo "==> pip-audit: known vulnerabilities in the bot, action server and sociale kaart environments"
+	@$(AUDIT_VENV)/bin/python scripts/audit_dependencies.py \
+	  bot=$(BOT_VENV) actions=$(ACTIONS_VENV) sociale_kaart=$(SK_VENV) $(AUDIT_ARGS)
 
 system-deps:
 	@scripts/system_deps.sh

@@ -90,10 +90,15 @@ class SocialeKaartClient:
             _cache.popitem(last=False)
         return antwoord
 
+    def _token_header(self) -> dict[str, str]:
+        """The action server's token, also on questions: the sociale kaart limits requests per
+        address, and this server asks for every resident from one address."""
+        return {"Authorization": f"Bearer {self.melding_token}"} if self.melding_token else {}
+
     async def _get(self, path: str, params: dict[str, str] | None = None) -> Any:
         """GET the JSON body; None when the service says it does not exist (404)."""
         try:
-            response = await self._client().get(path, params=params)
+            response = await self._client().get(path, params=params, headers=self._token_header())
         except httpx.HTTPError as exc:
             raise SocialeKaartOnbereikbaar(f"sociale kaart at {self.base_url}: {exc!r}") from exc
         if response.status_code == 404:
@@ -147,7 +152,7 @@ class SocialeKaartClient:
     async def _post(self, path: str, body: dict[str, Any],
                     headers: dict[str, str]) -> httpx.Response:
         """POST with the action server's token; transport errors become SocialeKaartOnbereikbaar."""
-        headers = {**headers, "Authorization": f"Bearer {self.melding_token or ''}"}
+        headers = {**headers, **self._token_header()}
         try:
             return await self._client().post(path, json=body, headers=headers)
         except httpx.HTTPError as exc:

@@ -30,7 +30,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(ROOT / "benchmarks")]
 
 from load import print_summary, run_load  # noqa: E402
-from stack import Service, SharedStores, Stack, free_port, wait_until_ready  # noqa: E402
+from stack import (  # noqa: E402
+    Service,
+    SharedStores,
+    Stack,
+    add_stack_arguments,
+    free_port,
+    wait_until_ready,
+)
 
 from tests.postgres_server import PostgresServer  # noqa: E402
 
@@ -149,10 +156,7 @@ def table(results: list[dict]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--bot-python", type=Path, required=True)
-    parser.add_argument("--actions-python", type=Path, required=True)
-    parser.add_argument("--sk-python", type=Path, required=True)
-    parser.add_argument("--model", type=Path, required=True)
+    add_stack_arguments(parser)
     parser.add_argument("--cache-dir", type=Path, default=ROOT / ".cache")
     parser.add_argument("--quick", action="store_true", help="15 s per load instead of 60/30")
     args = parser.parse_args()

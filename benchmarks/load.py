@@ -8,6 +8,10 @@ the time is up. Latency is measured per turn and grouped by turn type:
 - plaats:  the place, answered with help from the sociale kaart;
 - melding: a turn of the melding form (the last one files it in the sociale kaart).
 
+Every turn's outcome is kept with its time (ok, error, empty or degraded: the bot answered, but
+said a part behind it was down), and every melding conversation with its resident's name, which
+is unique, and how it ended: benchmarks/soak.py uses both.
+
 Usage (only localhost is accepted, so this cannot be pointed at a gemeente's site):
 
     python benchmarks/load.py --url http://127.0.0.1:5005 --residents 100 --think 3 6 \\
@@ -30,6 +34,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlparse
 
 import httpx
@@ -52,9 +57,50 @@ QUESTIONS = [
     ("help thuis", "Wolvega"),
 ]
 # The melding after the Drachten question (see tests/e2e/test_melding.py for the same steps).
-MELDING = ["/melding_doen", "Voor mijzelf", "Anna de Vries", "06-12345678", "Ja, dat klopt",
+# NAAM stands for a name of its own per melding, so each can be found in the sociale kaart.
+NAAM = "{naam}"
+MELDING = ["/melding_doen", "Voor mijzelf", NAAM, "06-12345678", "Ja, dat klopt",
            "In de ochtend", "Ja", "Nee", "Ja, alles klopt", "Ja, versturen"]
 MELDING_SHARE = 0.1  # of conversations; a melding has ten turns, so a third of all turns
+
+# What the bot says when a part behind it is down (bot/domain: utter_contact_algemeen,
+# utter_melding_bewaard; bot/gesprekken/storing.py for the action server), and when a melding
+# was sent (utter_melding_verstuurd).
+STORING = ("Ik kan de gegevens van uw gemeente nu niet opzoeken",
+           "Ik kin de gegevens fan jo gemeente no net opsykje",
+           "Er gaat bij ons iets mis", "Der giet by ús wat mis")
+BEWAARD = ("Uw melding is niet kwijt", "Jo melding is net kwyt")
+VERSTUURD = ("Uw melding is verstuurd", "Jo melding is ferstjoerd")
+
+
+class Outcome(NamedTuple):
+    at: float  # monotonic time of the reply
+    kind: str
+    status: str  # "ok", "error", "empty" or "degraded"
+    conversation_began: float
+
+
+@dataclass
+class MeldingConversation:
+    name: str
+    sender: str
+    outcome: str = "unfinished"  # then "sent", "kept" (in the outbox) or "other"
+    began: float = field(default_factory=time.monotonic)
+    ended: float | None = None
+
+
+def melding_name() -> str:
+    """A name no other melding has, in letters only, as the melding form wants a name."""
+    letters = "".join(chr(ord("a") + int(digit, 16)) for digit in uuid.uuid4().hex[:10])
+    return f"Anna {letters.capitalize()}"
+
+
+def reply_status(texts: str) -> str:
+    if not texts.strip():
+        return "empty"
+    if any(text in texts for text in (*STORING, *BEWAARD)):
+        return "degraded"
+    return "ok"
 
 
 @dataclass
@@ -62,6 +108,9 @@ class Results:
     latencies: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     empty: int = 0
+    degraded: int = 0
+    outcomes: list[Outcome] = field(default_factory=list)
+    meldingen: list[MeldingConversation] = field(default_factory=list)
     measured_from: float = 0.0
     ended: float = 0.0
 
@@ -79,6 +128,9 @@ class Results:
             "turns_per_second": round(len(every) / window, 2),
             "errors": len(self.errors),
             "empty_replies": self.empty,
+            "degraded_replies": self.degraded,
+            "meldingen": {outcome: sum(m.outcome == outcome for m in self.meldingen)
+                          for outcome in ("sent", "kept", "other", "unfinished")},
             "first_errors": self.errors[:5],
             "all": _percentiles(every),
             "per_type": per_type,
@@ -103,6 +155,7 @@ class Resident:
                  think: tuple[float, float], until: float, rng: random.Random) -> None:
         self.client, self.url, self.results = client, url, results
         self.think, self.until, self.rng = think, until, rng
+        self.conversation_began = 0.0
 
     async def live(self) -> None:
         while time.monotonic() < self.until:
@@ -110,31 +163,62 @@ class Resident:
 
     async def conversation(self) -> None:
         sender = f"load-{uuid.uuid4().hex[:12]}"
-        melding = self.rng.random() < MELDING_SHARE
+        self.conversation_began = time.monotonic()
+        melding = None
+        if self.rng.random() < MELDING_SHARE:
+            melding = MeldingConversation(melding_name(), sender)
+            self.results.meldingen.append(melding)
         vraag, plaats = QUESTIONS[0] if melding else self.rng.choice(QUESTIONS)
         turns = [("vraag", vraag), ("plaats", plaats)]
         if melding:
-            turns += [("melding", text) for text in MELDING]
-        for kind, text in turns:
-            if time.monotonic() >= self.until or not await self.turn(sender, kind, text):
-                return
-            await asyncio.sleep(self.rng.uniform(*self.think))
+            turns += [("melding", text.format(naam=melding.name)) for text in MELDING]
+        reply = await self.talk(sender, turns)
+        if melding:
+            melding.ended = time.monotonic()
+            if reply is not None:
+                melding.outcome = ("sent" if any(t in reply for t in VERSTUURD) else
+                                   "kept" if any(t in reply for t in BEWAARD) else "other")
 
-    async def turn(self, sender: str, kind: str, text: str) -> bool:
+    async def talk(self, sender: str, turns: list[tuple[str, str]]) -> str | None:
+        """The last reply; None when the conversation was cut off (an error, or time is up)."""
+        reply = ""
+        for kind, text in turns:
+            if time.monotonic() >= self.until:
+                return None
+            answer = await self.turn(sender, kind, text)
+            if answer is None:
+                return None
+            reply = answer
+            await asyncio.sleep(self.rng.uniform(*self.think))
+        return reply
+
+    async def turn(self, sender: str, kind: str, text: str) -> str | None:
+        """The reply's texts; None when the request failed."""
         started = time.monotonic()
         try:
             response = await self.client.post(self.url, json={"sender": sender, "message": text})
         except httpx.HTTPError as exc:
-            self.results.errors.append(f"{kind}: {type(exc).__name__}: {exc}")
-            return False
+            self.failed(kind, f"{type(exc).__name__}: {exc}")
+            return None
         elapsed = time.monotonic() - started
         if response.status_code != 200:
-            self.results.errors.append(f"{kind}: HTTP {response.status_code}")
-            return False
-        if not response.json():
+            self.failed(kind, f"HTTP {response.status_code}")
+            return None
+        texts = "\n".join(str(message.get("text") or "") for message in response.json())
+        status = reply_status(texts)
+        if status == "empty":
             self.results.empty += 1
+        elif status == "degraded":
+            self.results.degraded += 1
+        self.results.outcomes.append(
+            Outcome(time.monotonic(), kind, status, self.conversation_began))
         self.results.record(kind, elapsed, started)
-        return True
+        return texts
+
+    def failed(self, kind: str, why: str) -> None:
+        self.results.errors.append(f"{kind}: {why}")
+        self.results.outcomes.append(
+            Outcome(time.monotonic(), kind, "error", self.conversation_began))
 
 
 class MemoryWatch:
@@ -175,11 +259,12 @@ def rss_mb(pid: int) -> float:
 
 async def run_load(url: str, residents: int, think: tuple[float, float], ramp_up: float,
                    duration: float, token: str | None = None, pids: dict[str, int] | None = None,
-                   seed: int = 1) -> dict:
-    """Run the load and return the summary (also used by benchmarks/bench.py)."""
+                   seed: int = 1, results: Results | None = None) -> dict:
+    """Run the load and return the summary (also used by benchmarks/bench.py and soak.py).
+    Pass `results` to read every turn's outcome and every melding afterwards."""
     check_loopback(url)
     webhook = url.rstrip("/") + "/webhooks/rest/webhook"
-    results = Results()
+    results = results if results is not None else Results()
     results.measured_from = time.monotonic() + ramp_up
     until = results.measured_from + duration
     watch = MemoryWatch(pids or {})
@@ -210,7 +295,11 @@ def check_loopback(url: str) -> None:
 
 def print_summary(title: str, summary: dict) -> None:
     print(f"\n{title}: {summary['turns']} turns, {summary['turns_per_second']} per second, "
-          f"{summary['errors']} errors, {summary['empty_replies']} empty replies")
+          f"{summary['errors']} errors, {summary['empty_replies']} empty replies, "
+          f"{summary['degraded_replies']} degraded replies")
+    meldingen = summary["meldingen"]
+    if any(meldingen.values()):
+        print("  meldingen: " + ", ".join(f"{n} {outcome}" for outcome, n in meldingen.items()))
     for kind, figures in [("all", summary["all"]), *summary["per_type"].items()]:
         if figures.get("n"):
             print(f"  {kind:8} n={figures['n']:5}  p50 {figures['p50_ms']:7.1f} ms  "

@@ -297,7 +297,8 @@ class Stack:
         return Service(
             name, command,
             {"ACTION_ENDPOINT_URL": f"http://{self.host}:{self.actions_port}/webhook",
-             "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", **stores},
+             "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
+             "WIDGET_ORIGINS": " ".join(page_origins), **stores},
             f"http://{self.host}:{port}/webhooks/rest/",
             cwd=ROOT / "bot",
         )
@@ -417,12 +418,17 @@ def _banner(stack: Stack, started: float, demo_password: str) -> str:
 """
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+def add_stack_arguments(parser: argparse.ArgumentParser) -> None:
+    """The four paths every command that starts the stack needs (the Makefile's STACK_ARGS)."""
     parser.add_argument("--bot-python", type=Path, required=True)
     parser.add_argument("--actions-python", type=Path, required=True)
     parser.add_argument("--sk-python", type=Path, required=True)
     parser.add_argument("--model", type=Path, required=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    add_stack_arguments(parser)
     args = parser.parse_args()
 
     # Ctrl-C and SIGTERM must stop the services whenever they come, even during start-up,

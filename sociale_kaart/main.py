@@ -9,6 +9,8 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlmodel import Session
 
+from sociale_kaart.api.beveiligingsheaders import Beveiligingsheaders
+from sociale_kaart.api.limieten import Snelheidslimieten
 from sociale_kaart.api.main import api_router
 from sociale_kaart.core.config import Settings, settings
 from sociale_kaart.core.db import create_tables, make_engine
@@ -35,6 +37,9 @@ def create_app(config: Settings | None = None) -> FastAPI:
         title="Sociale kaart Fryslân",
         description="Gemeenten, woonplaatsen en loketten voor de Wmo wegwijzer (HSDS 3-basis).",
         version="0.1.0",
+        # /docs is a route of its own (api/routes/site.py), with the policy its page needs.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = config
     app.state.klok = utc_now  # tests set their own clock here
@@ -45,7 +50,10 @@ def create_app(config: Settings | None = None) -> FastAPI:
         onderhoud(session, config, utc_now())  # retention, also daily: python -m ...onderhoud
     app.state.search_cache = IndexCache()
     app.state.semantic = SemanticCategories()
+    # The last one added runs first: headers on every answer, a 429 included.
     app.middleware("http")(refuse_nul_characters)
+    app.add_middleware(Snelheidslimieten, config=config)
+    app.add_middleware(Beveiligingsheaders, config=config)
     app.include_router(api_router)
     if config.widget_dir.is_dir():
         app.mount("/", StaticFiles(directory=config.widget_dir, html=True), name="widget")

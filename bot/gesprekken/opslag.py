@@ -26,7 +26,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from gesprekken import versnelling
+from gesprekken import storing, versnelling
 
 try:
     from gesprekken.redactie import installeer_logfilter, redigeer
@@ -50,9 +50,11 @@ _NAMEN = frozenset({"event", "name", "message_id", "input_channel", "policy", "e
 # Rasa sets up its log handlers (coloredlogs on the root logger, Sanic's own) before it creates
 # the tracker store, which is when it imports this module. The tracker store is the only code
 # of ours that Rasa loads in the server process without being part of the trained model, so the
-# log filter and the speed-ups (gesprekken/versnelling.py) are installed here.
+# log filter, the speed-ups (gesprekken/versnelling.py) and the answer when the action server
+# is down (gesprekken/storing.py) are installed here.
 installeer_logfilter()
 versnelling.installeer()
+storing.installeer()
 
 
 def bewaar_dagen() -> int:

@@ -3,7 +3,9 @@
 Rasa 3.6.21's SocketIOInput calls `sio.enter_room(...)` without `await`. Since python-socketio
 5.x on asyncio that is a coroutine, so the socket never joins the room of its session and every
 reply sent to `room=session_id` reaches nobody. WidgetInput is the stock channel with that
-fixed, and with a limit on the length of a message.
+fixed, limited to the sites in WIDGET_ORIGINS, with a rate limit per session and per address
+(kanalen/snelheidslimiet.py, a symlink to the sociale kaart's own), and with clean messages of
+a limited length (kanalen/invoer.py).
 
 WidgetOutput sends what the widget shows:
 - `{"text": ..., "quick_replies": [{"title", "payload"}]}` for a bot text, one event per
@@ -44,15 +46,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncRedisManager, AsyncServer
 
+from kanalen.invoer import MAX_BERICHT_LENGTE, TEKSTEN, schoon_bericht, taal_van
+from kanalen.productie import OnveiligeInstelling, controleer_geheimen, in_productie
+from kanalen.snelheidslimiet import Snelheidslimiet
+
 logger = logging.getLogger(__name__)
 
-# Longer messages are not passed on: nobody types this much in a chat, and a very long text
-# only costs the NLU pipeline time. The widget stops at this length too.
-MAX_BERICHT_LENGTE = 2000
-TE_LANG = {
-    "nl": "Uw bericht is te lang. Schrijf het korter, in een paar zinnen.",
-    "fy": "Jo berjocht is te lang. Skriuw it koarter, yn in pear sinnen.",
-}
 # A session id the widget chose itself (kept in the browser's sessionStorage). Anything else
 # gets a new one, so a sender id in the tracker store is always a plain token.
 SESSION_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
@@ -85,10 +84,6 @@ def _tekst(text: str, kwargs: dict[str, Any]) -> dict[str, Any]:
     return {"text": text, **({"taal": taal} if taal else {}), **_afzender(kwargs)}
 
 
-def _taal(metadata: dict[str, Any]) -> str:
-    return "fy" if metadata.get("taal") == "fy" else "nl"
-
-
 class WidgetOutput(SocketIOOutput):
     """Replies to the widget, in the room of the resident's session."""
 
@@ -112,12 +107,51 @@ class WidgetOutput(SocketIOOutput):
         await self._send_message(recipient_id, {"custom": json_message})
 
 
+def _limiet(naam: str, standaard_per_minuut: int) -> Snelheidslimiet:
+    """A limit of `naam` messages a minute, of which half a minute's worth may come at once."""
+    waarde = os.environ.get(naam, "").strip() or str(standaard_per_minuut)
+    if not waarde.isdigit() or int(waarde) < 1:
+        raise ValueError(f"{naam}={waarde!r}: use a whole number of 1 or more "
+                         f"(default {standaard_per_minuut})")
+    per_minuut = int(waarde)
+    return Snelheidslimiet(voorraad=max(per_minuut // 2, 1), per_seconde=per_minuut / 60)
+
+
+def toegestane_herkomsten() -> frozenset[str]:
+    """The sites whose pages may open a chat: WIDGET_ORIGINS, separated by spaces or commas.
+
+    Empty means any site, which is only for a machine of your own: production mode refuses it.
+    """
+    return frozenset(herkomst.rstrip("/") for herkomst in
+                     re.split(r"[\s,]+", os.environ.get("WIDGET_ORIGINS", "")) if herkomst)
+
+
+def adres_van(environ: dict[str, Any]) -> str:
+    """The resident's address. Behind nginx, Sanic reads it from X-Forwarded-For when
+    SANIC_PROXIES_COUNT is set (docker-compose does); the peer address otherwise."""
+    request = environ.get("sanic.request")
+    if request is None:
+        return environ.get("REMOTE_ADDR", "")
+    return request.remote_addr or request.ip
+
+
 class WidgetInput(SocketIOInput):
-    """The stock socket.io channel, with the room fix and the length limit."""
+    """The stock socket.io channel, with the room fix, allowed sites, rate limits per session
+    and per address, and clean messages of a limited length (kanalen/invoer.py)."""
 
     @classmethod
     def name(cls) -> str:
         return "socketio"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> WidgetInput:
+        # Rasa builds its channels first thing at start-up: the place to refuse a bad setup.
+        controleer_geheimen(["RASA_AUTH_TOKEN", "POSTGRES_PASSWORD", "REDIS_PASSWORD"])
+        if in_productie() and (not toegestane_herkomsten() or "*" in toegestane_herkomsten()):
+            raise OnveiligeInstelling(
+                "WMO_OMGEVING=productie, but WIDGET_ORIGINS is empty or `*`: name the sites "
+                "whose pages show the widget, e.g. https://wegwijzer.gemeente.nl")
+        return super().from_credentials(credentials)  # type: ignore[return-value]
 
     def get_output_channel(self) -> WidgetOutput | None:
         if self.sio is None:
@@ -129,12 +163,21 @@ class WidgetInput(SocketIOInput):
         return WidgetOutput(self.sio, self.bot_message_evt)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        # cors_allowed_origins=[] leaves CORS to Sanic (rasa run --cors), as the stock channel.
+        # cors_allowed_origins=[] leaves CORS headers to Sanic (rasa run --cors), as the stock
+        # channel; `connect` below refuses pages of other sites.
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[],
                           client_manager=redis_manager())
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook",
                                            __name__)
         self.sio = sio  # get_output_channel needs it for messages from the HTTP API
+        herkomsten = toegestane_herkomsten()
+        per_sessie = _limiet("CHAT_BERICHTEN_PER_MINUUT", 30)
+        per_adres = _limiet("CHAT_BERICHTEN_PER_MINUUT_PER_ADRES", 300)
+        adressen: dict[str, str] = {}
+
+        async def antwoord(sid: str, soort: str, metadata: object) -> None:
+            await sio.emit(self.bot_message_evt, {"text": TEKSTEN[soort][taal_van(metadata)]},
+                           room=sid, namespace=self.namespace)
 
         @socketio_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -142,14 +185,27 @@ class WidgetInput(SocketIOInput):
 
         @sio.on("connect", namespace=self.namespace)
         async def connect(sid: str, environ: dict, auth: dict | None) -> bool:
-            if not self.jwt_key:
-                return True
-            token = (auth or {}).get("token")
-            return bool(token and decode_bearer_token(token, self.jwt_key, self.jwt_algorithm))
+            # Browsers always name the page's site on a request from another site; a request
+            # without one comes from the same site or from outside a browser.
+            herkomst = environ.get("HTTP_ORIGIN", "").rstrip("/")
+            if herkomsten and herkomst and herkomst not in herkomsten:
+                logger.warning("A socket.io connection from a page of %s was refused; add "
+                               "the site to WIDGET_ORIGINS if it may show the widget.", herkomst)
+                return False
+            if self.jwt_key:
+                token = (auth or {}).get("token")
+                if not (token and decode_bearer_token(token, self.jwt_key, self.jwt_algorithm)):
+                    return False
+            adressen[sid] = adres_van(environ)
+            return True
+
+        @sio.on("disconnect", namespace=self.namespace)
+        async def disconnect(sid: str) -> None:
+            adressen.pop(sid, None)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: str, data: dict | None) -> None:
-            session_id = (data or {}).get("session_id")
+            session_id = data.get("session_id") if isinstance(data, dict) else None
             if not isinstance(session_id, str) or not SESSION_ID.fullmatch(session_id):
                 session_id = uuid.uuid4().hex
             if self.session_persistence:
@@ -182,13 +238,18 @@ class WidgetInput(SocketIOInput):
             text = data.get("message", "")
             if not isinstance(text, str):
                 return
+            # Both buckets are always asked, so a flood from one address also empties the
+            # sessions it uses.
+            sessie_wacht = per_sessie.wachttijd(sender_id)
+            if per_adres.wachttijd(adressen.get(sid, "")) or sessie_wacht:
+                await antwoord(sid, "te_snel", metadata)
+                return
             if len(text) > MAX_BERICHT_LENGTE:
-                await sio.emit(self.bot_message_evt, {"text": TE_LANG[_taal(metadata)]},
-                               room=sid, namespace=self.namespace)
+                await antwoord(sid, "te_lang", metadata)
                 return
 
             await on_new_message(UserMessage(
-                text, WidgetOutput(sio, self.bot_message_evt), sender_id,
+                schoon_bericht(text), WidgetOutput(sio, self.bot_message_evt), sender_id,
                 input_channel=self.name(), metadata=metadata))
 
         return socketio_webhook

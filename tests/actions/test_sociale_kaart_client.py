@@ -71,3 +71,39 @@ async def test_errors_are_not_kept(client_with):
         await client.toegang("GM0090")
     assert (await client.toegang("GM0090"))["gemeente_code"] == "GM0090"
     assert len(asked) == 2
+
+
+def _met_token(request: httpx.Request, gezien: list[str | None]) -> httpx.Response:
+    gezien.append(request.headers.get("Authorization"))
+    if request.url.path == "/kcc/overdrachten":
+        return httpx.Response(201, json={"id": 1})
+    return fake_sociale_kaart(request)
+
+
+async def test_every_request_carries_the_token_when_it_is_set():
+    gezien: list[str | None] = []
+    client = sociale_kaart_client.SocialeKaartClient(
+        "http://kaart-met-token.test", melding_token="geheim",
+        transport=httpx.MockTransport(lambda request: _met_token(request, gezien)))
+    await client.resolve("Drachten")
+    await client.toegang("GM0090")
+    await client.eigen_bijdrage("GM0090")
+    await client.search("GM0090", "klussen", "nl")
+    await client.kcc_bereikbaar("GM0090")
+    await client.overdracht_aanmelden({"gesprek_id": "abc"})
+    assert gezien == ["Bearer geheim"] * 6
+
+
+async def test_without_a_token_no_authorization_header_is_sent():
+    gezien: list[str | None] = []
+    client = sociale_kaart_client.SocialeKaartClient(
+        "http://kaart-zonder-token.test",
+        transport=httpx.MockTransport(lambda request: _met_token(request, gezien)))
+    await client.toegang("GM0090")
+    await client.overdracht_aanmelden({"gesprek_id": "abc"})
+    assert gezien == [None, None]
+
+
+def test_from_env_takes_the_token(monkeypatch):
+    monkeypatch.setenv("SOCIALE_KAART_MELDING_TOKEN", "uit-de-omgeving")
+    assert sociale_kaart_client.SocialeKaartClient.from_env().melding_token == "uit-de-omgeving"

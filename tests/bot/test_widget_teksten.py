@@ -17,7 +17,7 @@ from .test_texts_fy import NOT_JO, PLACEHOLDER, dictionary, unknown_words  # noq
 
 ROOT = Path(__file__).resolve().parents[2]
 WIDGET = ROOT / "widget" / "widget.js"
-KANAAL = ROOT / "bot" / "kanalen" / "widget.py"
+KANAAL = ROOT / "bot" / "kanalen" / "invoer.py"
 
 
 def widget_teksten() -> dict[str, dict[str, str]]:
@@ -31,21 +31,22 @@ def widget_teksten() -> dict[str, dict[str, str]]:
     return teksten
 
 
-def kanaal_teksten() -> dict[str, str]:
-    """TE_LANG in bot/kanalen/widget.py: the reply to a message that is too long."""
+def kanaal_teksten() -> dict[str, dict[str, str]]:
+    """TEKSTEN in bot/kanalen/invoer.py: the channels' own replies (too long, too fast)."""
     tree = ast.parse(KANAAL.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "TE_LANG" for t in node.targets):
+                isinstance(t, ast.Name) and t.id == "TEKSTEN" for t in node.targets):
             return ast.literal_eval(node.value)
-    raise AssertionError("bot/kanalen/widget.py has no TE_LANG")
+    raise AssertionError("bot/kanalen/invoer.py has no TEKSTEN")
 
 
 WIDGET_TEKSTEN = widget_teksten()
+KANAAL_TEKSTEN = kanaal_teksten()
 NL = {**{f"widget.{k}": v for k, v in WIDGET_TEKSTEN["nl"].items()},
-      "kanaal.te_lang": kanaal_teksten()["nl"]}
+      **{f"kanaal.{k}": v["nl"] for k, v in KANAAL_TEKSTEN.items()}}
 FY = {**{f"widget.{k}": v for k, v in WIDGET_TEKSTEN["fy"].items()},
-      "kanaal.te_lang": kanaal_teksten()["fy"]}
+      **{f"kanaal.{k}": v["fy"] for k, v in KANAAL_TEKSTEN.items()}}
 
 
 def test_every_widget_text_exists_in_both_languages_with_the_same_placeholders():

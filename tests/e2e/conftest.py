@@ -3,9 +3,12 @@ test session, on free ports and with its own databases."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import sys
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -17,6 +20,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from stack import Stack, free_port  # noqa: E402
 
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, fetch_axe  # noqa: E402
+from tests.postgres_server import PostgresNotAvailable, PostgresServer  # noqa: E402
 
 
 def _required(name: str) -> Path:
@@ -48,6 +52,22 @@ def stack(tmp_path_factory):
         yield stack
 
 
+@contextlib.contextmanager
+def postgres_met(*databases: str) -> Iterator[PostgresServer]:
+    """A throw-away PostgreSQL server with these databases; a test fails when there is none."""
+    try:
+        postgres = PostgresServer()
+        postgres.start()
+    except PostgresNotAvailable as exc:
+        pytest.fail(str(exc))
+    try:
+        for database in databases:
+            postgres.create_database(database)
+        yield postgres
+    finally:
+        postgres.stop()
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -75,7 +95,7 @@ class Conversation:
 
     def messages(self, text: str) -> list[dict]:
         """The bot's answers as Rasa sends them: text, and buttons where there are any."""
-        response = httpx.post(self.url, json={"sender": self.sender, "message": text}, timeout=30)
+        response = httpx.post(self.url, json={"sender": self.sender, "message": text}, timeout=60)
         response.raise_for_status()
         return list(response.json())
 
@@ -93,6 +113,12 @@ def melding_voor_mijzelf(conversation: Conversation, wie: str) -> tuple[str, str
     with every answer checked on the way; returns the overview and the confirmation."""
     assert "Wat is uw naam?" in conversation.say("Voor mijzelf")
     assert "Hoe kan de gemeente u bereiken?" in conversation.say(wie)
+    return vanaf_contact(conversation, wie)
+
+
+def vanaf_contact(conversation: Conversation, wie: str) -> tuple[str, str]:
+    """The melding for oneself from the contact question to "Ja, versturen", with the place
+    and the question known from the conversation; returns the overview and the confirmation."""
     # The place is known from the conversation: the next question is the summary.
     voorstel = conversation.say("06-12345678")
     assert "heupoperatie" in voorstel and "Klopt dat?" in voorstel
@@ -111,3 +137,52 @@ def start_melding(conversation: Conversation) -> str:
     antwoord = conversation.say("Drachten")
     assert "melding doen" in antwoord.lower()
     return conversation.say("/melding_doen")
+
+
+class PollingSocket:
+    """A socket.io client over HTTP long-polling (Engine.IO 4), enough to send and receive
+    messages. `headers` are sent with every request, e.g. the Origin of a page."""
+
+    def __init__(self, base_url: str, headers: dict[str, str] | None = None):
+        self.url = f"{base_url}/socket.io/"
+        self.http = httpx.Client(timeout=40, headers=headers)
+        open_packet = self._get({"EIO": "4", "transport": "polling"})[0]
+        assert open_packet.startswith("0"), open_packet
+        self.sid = json.loads(open_packet[1:])["sid"]
+        self._post("40")
+        # "40" when the server accepts the connection, "44" with an error when it refuses.
+        self.verbonden = any(p.startswith("40") for p in self._poll())
+
+    def _get(self, params: dict[str, str]) -> list[str]:
+        response = self.http.get(self.url, params=params)
+        response.raise_for_status()
+        return response.text.split("\x1e")
+
+    def post(self, packet: str | bytes) -> httpx.Response:
+        """A raw Engine.IO packet; the response as it is, also when it is an error."""
+        return self.http.post(self.url, params={"EIO": "4", "transport": "polling",
+                                                "sid": self.sid}, content=packet)
+
+    def _post(self, packet: str) -> None:
+        self.post(packet).raise_for_status()
+
+    def _poll(self) -> list[str]:
+        return self._get({"EIO": "4", "transport": "polling", "sid": self.sid})
+
+    def emit(self, event: str, data: object) -> None:
+        self._post("42" + json.dumps([event, data]))
+
+    def events(self, name: str, rondes: int = 2) -> list:
+        """Wait for the next packets, `rondes` polls at most; the data of each `name` event."""
+        found = []
+        for _ in range(rondes):
+            for packet in self._poll():
+                if packet == "2":  # ping
+                    self._post("3")
+                elif packet.startswith("42"):
+                    event, *data = json.loads(packet[2:])
+                    if event == name:
+                        found += data
+            if found:
+                return found
+        return found

@@ -7,32 +7,29 @@ reaches one instance must reach the resident's socket on the other.
 
 from __future__ import annotations
 
-import json
 import uuid
 
 import httpx
 import pytest
 from stack import SharedStores
 
-from tests.e2e.conftest import Conversation, melding_voor_mijzelf, nieuwe_stack, start_melding
-from tests.postgres_server import PostgresNotAvailable, PostgresServer
+from tests.e2e.conftest import (
+    Conversation,
+    PollingSocket,
+    melding_voor_mijzelf,
+    nieuwe_stack,
+    postgres_met,
+    start_melding,
+)
 
 
 @pytest.fixture(scope="module")
 def schaal(tmp_path_factory):
-    try:
-        postgres = PostgresServer()
-        postgres.start()
-    except PostgresNotAvailable as exc:
-        pytest.fail(str(exc))
-    try:
-        postgres.create_database("rasa")
-        with nieuwe_stack(tmp_path_factory.mktemp("var-schaal"),
-                        shared=SharedStores("127.0.0.1", postgres.port or 0, "postgres"),
-                        rasa_instances=2) as stack:
-            yield stack
-    finally:
-        postgres.stop()
+    with postgres_met("rasa") as postgres, nieuwe_stack(
+            tmp_path_factory.mktemp("var-schaal"),
+            shared=SharedStores("127.0.0.1", postgres.port or 0, "postgres"),
+            rasa_instances=2) as stack:
+        yield stack
 
 
 class Afwisselend(Conversation):
@@ -74,52 +71,10 @@ def test_nginx_in_front_answers_a_whole_conversation(schaal):
     assert "Leeuwarden" in antwoord or "Ljouwert" in antwoord
 
 
-class PollingSocket:
-    """A socket.io client over HTTP long-polling (Engine.IO 4), enough to receive messages."""
-
-    def __init__(self, base_url: str):
-        self.url = f"{base_url}/socket.io/"
-        self.http = httpx.Client(timeout=40)
-        open_packet = self._get({"EIO": "4", "transport": "polling"})[0]
-        assert open_packet.startswith("0"), open_packet
-        self.sid = json.loads(open_packet[1:])["sid"]
-        self._post("40")
-        assert any(p.startswith("40") for p in self._poll())
-
-    def _get(self, params: dict[str, str]) -> list[str]:
-        response = self.http.get(self.url, params=params)
-        response.raise_for_status()
-        return response.text.split("\x1e")
-
-    def _post(self, packet: str) -> None:
-        self.http.post(self.url, params={"EIO": "4", "transport": "polling", "sid": self.sid},
-                       content=packet).raise_for_status()
-
-    def _poll(self) -> list[str]:
-        return self._get({"EIO": "4", "transport": "polling", "sid": self.sid})
-
-    def emit(self, event: str, data: dict) -> None:
-        self._post("42" + json.dumps([event, data]))
-
-    def events(self, name: str) -> list:
-        """Wait for the next packets; the data of each `name` event among them."""
-        found = []
-        for _ in range(2):
-            for packet in self._poll():
-                if packet == "2":  # ping
-                    self._post("3")
-                elif packet.startswith("42"):
-                    event, *data = json.loads(packet[2:])
-                    if event == name:
-                        found += data
-            if found:
-                return found
-        return found
-
-
 def test_a_staff_reply_reaches_a_socket_on_the_other_instance(schaal):
     sessie = f"schaal{uuid.uuid4().hex[:12]}"
     socket = PollingSocket(schaal.instance_urls[0])
+    assert socket.verbonden
     socket.emit("session_request", {"session_id": sessie})
     assert socket.events("session_confirm") == [sessie]
 

@@ -32,6 +32,10 @@ ALL_BACKENDS = ("sqlite", "postgres")
 TEMPLATE_NAME = "sociale_kaart_template"
 ADMIN_TOKEN = "test-beheer-token"
 MELDING_TOKEN = "test-meldingen-token"
+# The rate limits protect a real service; one test asks far more from one address than a
+# person would. Tests of the limits themselves set their own (test_limieten.py).
+RUIME_LIMIETEN = {"limiet_voorraad": 10**9, "limiet_per_seconde": 10**9,
+                  "login_voorraad": 10**9, "login_per_minuut": 10**9}
 
 
 def selected_backends() -> list[str]:
@@ -98,7 +102,18 @@ def settings(database_url: str) -> Settings:
         widget_dir=PROJECT_ROOT / "widget",
         rasa_public_url="http://rasa.test:5005",
         melding_token=MELDING_TOKEN,
+        **RUIME_LIMIETEN,
     )
+
+
+@pytest.fixture
+def sqlite_settings(sqlite_template: Path, tmp_path: Path) -> Settings:
+    """Settings on SQLite only, for tests of what does not depend on the database."""
+    path = tmp_path / "kaart.db"
+    shutil.copyfile(sqlite_template, path)
+    return Settings(database_url=f"sqlite:///{path}", widget_dir=PROJECT_ROOT / "widget",
+                    rasa_public_url="http://rasa.test:5005", melding_token=MELDING_TOKEN,
+                    **RUIME_LIMIETEN)
 
 
 @pytest.fixture

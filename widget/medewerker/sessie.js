@@ -14,7 +14,8 @@
  *   gemeenteNamenGeladen()   optional: the names of the gemeenten came in, draw them again
  * instellingen: tekst (the page's texts: titel, gemeenten, alleGemeenten), vlag (its
  * sessionStorage key), rollen (roles that may use it), detailBij (statuses whose Dutch `detail`
- * from the API is shown as it is) and foutTeksten (status -> the page's own message).
+ * from the API is shown as it is; always for 429) and foutTeksten (status -> the page's own
+ * message).
  */
 (function () {
   "use strict";
@@ -177,7 +178,8 @@
       this.meld(TEKST.onbereikbaar, true, waar);
     } else if (Object.prototype.hasOwnProperty.call(eigen, fout.status)) {
       this.meld(eigen[fout.status], true, waar);
-    } else if (detailBij.indexOf(fout.status) !== -1 && fout.detail) {
+    } else if ((fout.status === 429 || detailBij.indexOf(fout.status) !== -1) && fout.detail) {
+      // 429: the API says in Dutch how long to wait (rate limit, docs/security.md).
       this.meld(fout.detail, true, waar);
     } else if (fout.status === 403) {
       this.meld(TEKST.geenRechten, true, waar);

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Query
 from sqlmodel import col, select
 
 from sociale_kaart.api.deps import SessionDep
@@ -20,8 +20,8 @@ def list_services(
     session: SessionDep,
     page: PageNumber = 1,
     per_page: PageSize = 50,
-    gemeente: str | None = None,
-    taxonomy_term_id: str | None = None,
+    gemeente: Annotated[str | None, Query(max_length=10, description="CBS-code")] = None,
+    taxonomy_term_id: Annotated[str | None, Query(max_length=60)] = None,
 ) -> dict[str, Any]:
     statement = select(Service).order_by(Service.id)
     if gemeente:

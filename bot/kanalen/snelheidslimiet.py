@@ -1,0 +1,1 @@
+../../sociale_kaart/snelheidslimiet.py
