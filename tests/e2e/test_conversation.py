@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
 
 import httpx
 
-from .conftest import Conversation
+from .conftest import ROOT, Conversation
 
 
 def test_household_question_leads_to_smallingerland_team(conversation):
@@ -136,3 +138,24 @@ def test_eigen_bijdrage_names_an_amount_only_when_the_gemeente_published_one(sta
         with database:
             database.execute("DELETE FROM cost_option")
         database.close()
+
+
+def test_rasa_refuses_to_start_in_production_with_example_secrets(stack):
+    """Rasa builds its channels first at start-up; the widget channel refuses a bad setup."""
+    bouw = ("from kanalen.widget import WidgetInput; "
+            "WidgetInput.from_credentials({'session_persistence': True})")
+    goed = {"WMO_OMGEVING": "productie", "RASA_AUTH_TOKEN": "r" * 40,
+            "POSTGRES_PASSWORD": "p" * 40, "REDIS_PASSWORD": "q" * 40,
+            "WIDGET_ORIGINS": "https://wegwijzer.gemeente.example"}
+
+    def start(**anders: str) -> subprocess.CompletedProcess:
+        env = {"PATH": os.environ["PATH"], "RASA_TELEMETRY_ENABLED": "false", **goed, **anders}
+        return subprocess.run([str(stack.bot_python), "-c", bouw], cwd=ROOT / "bot", env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    assert start().returncode == 0
+    voorbeeld = start(RASA_AUTH_TOKEN="change-me-to-a-long-random-string")
+    assert "RASA_AUTH_TOKEN still has the example value" in voorbeeld.stderr
+    assert "change-me-to-a-long-random-string" not in voorbeeld.stderr
+    assert "WIDGET_ORIGINS is empty" in start(WIDGET_ORIGINS="").stderr
+    assert "WIDGET_ORIGINS is empty or `*`" in start(WIDGET_ORIGINS="*").stderr
