@@ -147,7 +147,8 @@ class WidgetInput(SocketIOInput):
     def from_credentials(cls, credentials: dict[str, Any] | None) -> WidgetInput:
         # Rasa builds its channels first thing at start-up: the place to refuse a bad setup.
         controleer_geheimen(["RASA_AUTH_TOKEN", "POSTGRES_PASSWORD", "REDIS_PASSWORD"])
-        if in_productie() and (not toegestane_herkomsten() or "*" in toegestane_herkomsten()):
+        herkomsten = toegestane_herkomsten()
+        if in_productie() and (not herkomsten or "*" in herkomsten):
             raise OnveiligeInstelling(
                 "WMO_OMGEVING=productie, but WIDGET_ORIGINS is empty or `*`: name the sites "
                 "whose pages show the widget, e.g. https://wegwijzer.gemeente.nl")

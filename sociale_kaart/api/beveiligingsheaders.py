@@ -19,9 +19,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sociale_kaart.core.config import Settings
 
-__all__ = ["Beveiligingsheaders", "docs_beleid", "rasa_bronnen"]
+__all__ = ["Beveiligingsheaders", "docs_beleid", "medewerkerspad", "rasa_bronnen"]
 
-# The staff pages, their API, and the API docs.
+# The staff pages, their API, and the API docs: never framed or cached here, and a rate-limit
+# bucket of their own in api/limieten.py.
 MEDEWERKERSPADEN = ("/medewerker", "/kcc", "/staff", "/team", "/admin", "/docs")
 # Nothing here needs a camera, a microphone or the location; read-aloud is speech synthesis,
 # which needs no permission.
@@ -31,7 +32,7 @@ _HOST = re.compile(r"^[A-Za-z0-9.:-]+$")
 _INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
 
 
-def _medewerkerspad(pad: str) -> bool:
+def medewerkerspad(pad: str) -> bool:
     return any(pad == begin or pad.startswith(begin + "/") for begin in MEDEWERKERSPADEN)
 
 
@@ -109,7 +110,7 @@ class Beveiligingsheaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = self.medewerkers if _medewerkerspad(scope["path"]) else self.inwoners
+        extra = self.medewerkers if medewerkerspad(scope["path"]) else self.inwoners
 
         async def met_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

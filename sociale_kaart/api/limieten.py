@@ -2,10 +2,11 @@
 
 - Every request: a burst of SOCIALE_KAART_LIMIET_VOORRAAD, then SOCIALE_KAART_LIMIET_PER_SECONDE.
   Generous, because the residents of a gemeente's office or library share one address.
-- Staff routes (/staff, /team, /kcc): five times that, in a bucket of their own. The KCC
-  console asks for the queue every 3 s and for an open conversation every 2 s, and a KCC
-  office shares one address: six staff at work are already 5 requests a second. Without a
-  valid session these routes answer 401 after one indexed lookup.
+- Staff pages and routes (MEDEWERKERSPADEN in api/beveiligingsheaders.py): five times that,
+  in a bucket of their own. The KCC console asks for the queue every 3 s and for an open
+  conversation every 2 s, and a KCC office shares one address: six staff at work are already
+  5 requests a second. Without a valid session these routes answer 401 after one indexed
+  lookup.
 - POST /staff/login: a burst of SOCIALE_KAART_LOGIN_VOORRAAD, then SOCIALE_KAART_LOGIN_PER_MINUUT,
   on top of the lockout per account: guessing passwords of many accounts costs time too.
 
@@ -26,6 +27,7 @@ from collections.abc import Callable
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from sociale_kaart.api.beveiligingsheaders import medewerkerspad
 from sociale_kaart.core.config import Settings
 from sociale_kaart.snelheidslimiet import Snelheidslimiet
 
@@ -37,7 +39,6 @@ TE_VAAK_INGELOGD = ("U hebt te vaak geprobeerd in te loggen. "
                     "Wacht een minuut en probeer het dan opnieuw.")
 
 
-MEDEWERKER_PADEN = ("/staff/", "/team/", "/kcc/")
 MEDEWERKERS_FACTOR = 5
 
 
@@ -83,8 +84,7 @@ class Snelheidslimieten:
             await self.app(scope, receive, send)
             return
         sleutel = adres_sleutel(scope)
-        emmer = (self.medewerkers if scope["path"].startswith(MEDEWERKER_PADEN)
-                 else self.algemeen)
+        emmer = self.medewerkers if medewerkerspad(scope["path"]) else self.algemeen
         wachten, detail = emmer.wachttijd(sleutel), TE_VEEL_VERZOEKEN
         if not wachten and scope["method"] == "POST" and scope["path"] == "/staff/login":
             wachten, detail = self.login.wachttijd(sleutel), TE_VAAK_INGELOGD
